@@ -1,0 +1,4 @@
+/**
+ * Domain exceptions that services throw without depending on the web layer.
+ */
+package dev.errortracking.exception;

@@ -1,0 +1,25 @@
+package dev.errortracking.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Reports a failure to an error-tracking service, once per failure.
+ */
+@FunctionalInterface
+public interface ErrorReporter {
+
+	/** A reporter that reports nothing. */
+	ErrorReporter NONE = (error, request) -> null;
+
+	/**
+	 * Report {@code error} if the reporting rule says so.
+	 * @param error the classified failure
+	 * @param request the failing request
+	 * @return the id of the reported event, or {@code null} when nothing was reported
+	 */
+	@Nullable
+	String report(ResolvedError error, HttpServletRequest request);
+
+}
