@@ -1,5 +1,6 @@
 package dev.errortracking.context;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -10,6 +11,8 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 public final class HttpRoute {
 
+	private static final String CATCH_ALL = "/**";
+
 	private HttpRoute() {
 	}
 
@@ -19,14 +22,18 @@ public final class HttpRoute {
 				? pattern : null;
 	}
 
-	/** The route template if one matched, else the original request path (before any error dispatch). */
+	/**
+	 * The route template if a handler matched, else the original request path: during an error dispatch the
+	 * path that failed, and for unknown routes the path that was asked for rather than a catch-all pattern.
+	 */
 	public static String of(HttpServletRequest request) {
-		String template = templateOf(request);
-		if (template != null) {
-			return template;
-		}
-		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
+		if (request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) {
 			return original;
+		}
+		String template = templateOf(request);
+		if (template != null && !CATCH_ALL.equals(template)) {
+			return template;
 		}
 		return request.getRequestURI();
 	}

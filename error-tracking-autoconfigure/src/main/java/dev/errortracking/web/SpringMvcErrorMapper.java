@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import org.springframework.beans.ConversionNotSupportedException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.MethodParameter;
@@ -59,6 +60,9 @@ public final class SpringMvcErrorMapper implements BuiltInErrorMapper {
 		}
 		if (exception instanceof HttpMessageNotReadableException ex) {
 			return unreadableBody(ex);
+		}
+		if (exception instanceof ConversionNotSupportedException ex) {
+			return ResolvedError.ofStatus(500, ex);
 		}
 		if (exception instanceof TypeMismatchException ex) {
 			String name = safe(ex.getPropertyName());
