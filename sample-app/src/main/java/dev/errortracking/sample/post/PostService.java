@@ -51,7 +51,8 @@ class PostService {
 
 	@Transactional
 	List<Post> createAll(List<PostRequest> requests) {
-		List<Post> created = this.posts.saveAllAndFlush(requests.stream().map(this::newPost).toList());
+		List<Post> created = requests.stream().map((request) -> this.posts.save(newPost(request))).toList();
+		this.posts.flush();
 		logger.atInfo().addKeyValue("post_count", created.size()).log("Posts created");
 		return created;
 	}
