@@ -12,7 +12,9 @@ import dev.errortracking.context.HttpRoute;
 import org.springframework.lang.Nullable;
 
 /**
- * Writes exactly one line per failure: WARN without a stack trace for 4xx, ERROR with it for 5xx.
+ * Writes exactly one line per failure: WARN without a stack trace for 4xx, ERROR with it for 5xx. A 4xx line
+ * quotes the client-safe message, not the exception's own, which may carry the values the client sent (the
+ * exception's message is added when the logger is at DEBUG).
  */
 public class ErrorLogger {
 
@@ -66,7 +68,7 @@ public class ErrorLogger {
 			.append(' ')
 			.append(error.code());
 		if (!serverError && exception != null) {
-			message.append(": ").append(summary(exception));
+			message.append(": ").append(summary(exception, error));
 		}
 		if (committed) {
 			message.append(" (response already committed)");
@@ -74,8 +76,9 @@ public class ErrorLogger {
 		event.log(message.toString());
 	}
 
-	private static String summary(Throwable exception) {
-		String text = exception.getClass().getSimpleName() + ": " + exception.getMessage();
+	private String summary(Throwable exception, ResolvedError error) {
+		String detail = this.logger.isDebugEnabled() ? exception.getMessage() : error.message();
+		String text = exception.getClass().getSimpleName() + ": " + detail;
 		if (text.length() > MAX_SUMMARY_LENGTH) {
 			text = text.substring(0, MAX_SUMMARY_LENGTH) + "...";
 		}
