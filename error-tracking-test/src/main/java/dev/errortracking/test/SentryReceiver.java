@@ -139,6 +139,16 @@ public final class SentryReceiver implements AutoCloseable {
 				DEFAULT_TIMEOUT);
 	}
 
+	/** Wait up to {@link #DEFAULT_TIMEOUT} for the first transaction that matches {@code condition}, and return it. */
+	public ReceivedEvent awaitTransaction(Predicate<ReceivedEvent> condition) {
+		return await(this.transactions, (list) -> list.stream().anyMatch(condition), "a transaction that matches",
+				DEFAULT_TIMEOUT)
+			.stream()
+			.filter(condition)
+			.findFirst()
+			.orElseThrow();
+	}
+
 	/** Accept envelopes normally again: stop any misbehaviour, keep what was received. */
 	public SentryReceiver acceptEnvelopes() {
 		return behave(Behaviour.accept());
@@ -300,7 +310,7 @@ public final class SentryReceiver implements AutoCloseable {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					throw new AssertionError("Expected " + description + " within " + timeout + " but received "
-							+ source.size() + ": " + source);
+							+ source.size() + ": " + summary(source));
 				}
 				try {
 					this.monitor.wait(Math.max(1, remaining / 1_000_000), 0);
@@ -312,6 +322,12 @@ public final class SentryReceiver implements AutoCloseable {
 			}
 			return List.copyOf(source);
 		}
+	}
+
+	private static String summary(List<ReceivedEvent> received) {
+		int shown = Math.min(received.size(), 5);
+		String listed = received.subList(0, shown).toString();
+		return (shown < received.size()) ? listed + " and " + (received.size() - shown) + " more" : listed;
 	}
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
