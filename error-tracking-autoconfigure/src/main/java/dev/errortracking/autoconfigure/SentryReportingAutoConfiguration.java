@@ -74,6 +74,7 @@ public class SentryReportingAutoConfiguration {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(name = "sentryDuplicateEventFilter")
 		Sentry.OptionsConfiguration<SentryOptions> sentryDuplicateEventFilter(
 				ObjectProvider<ErrorController> errorControllers) {
 			DuplicateEventFilter filter = new DuplicateEventFilter(
