@@ -1,0 +1,108 @@
+package dev.errortracking.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of Sentry reporting. Sentry itself is configured with {@code sentry.*} and switched on
+ * by {@code sentry.dsn}.
+ */
+@ConfigurationProperties("error-tracking.sentry")
+public class SentryReportingProperties {
+
+	/**
+	 * Whether failures are reported to Sentry when a DSN is set.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Lowest HTTP status of the failures that are reported.
+	 */
+	private int minStatus = 500;
+
+	/**
+	 * Highest HTTP status of the failures that are reported.
+	 */
+	private int maxStatus = 599;
+
+	/**
+	 * Class names of exceptions that are reported whatever their status, subclasses included. When an exception
+	 * also matches 'never-report', the nearer supertype decides.
+	 */
+	private List<String> alwaysReport = new ArrayList<>();
+
+	/**
+	 * Class names of exceptions that are never reported, subclasses included.
+	 */
+	private List<String> neverReport = new ArrayList<>();
+
+	/**
+	 * Whether failures that are not reported, such as client errors, are recorded as breadcrumbs on the global
+	 * scope, so that the next reported event shows them.
+	 */
+	private boolean breadcrumbs = true;
+
+	/**
+	 * Ant-style request paths that are never traced, in addition to the actuator endpoints.
+	 */
+	private List<String> untracedPaths = new ArrayList<>(List.of("/livez", "/readyz"));
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public int getMinStatus() {
+		return this.minStatus;
+	}
+
+	public void setMinStatus(int minStatus) {
+		this.minStatus = minStatus;
+	}
+
+	public int getMaxStatus() {
+		return this.maxStatus;
+	}
+
+	public void setMaxStatus(int maxStatus) {
+		this.maxStatus = maxStatus;
+	}
+
+	public List<String> getAlwaysReport() {
+		return this.alwaysReport;
+	}
+
+	public void setAlwaysReport(List<String> alwaysReport) {
+		this.alwaysReport = alwaysReport;
+	}
+
+	public List<String> getNeverReport() {
+		return this.neverReport;
+	}
+
+	public void setNeverReport(List<String> neverReport) {
+		this.neverReport = neverReport;
+	}
+
+	public boolean isBreadcrumbs() {
+		return this.breadcrumbs;
+	}
+
+	public void setBreadcrumbs(boolean breadcrumbs) {
+		this.breadcrumbs = breadcrumbs;
+	}
+
+	public List<String> getUntracedPaths() {
+		return this.untracedPaths;
+	}
+
+	public void setUntracedPaths(List<String> untracedPaths) {
+		this.untracedPaths = untracedPaths;
+	}
+
+}

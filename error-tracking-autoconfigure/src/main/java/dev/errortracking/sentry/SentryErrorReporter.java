@@ -1,0 +1,161 @@
+package dev.errortracking.sentry;
+
+import java.util.List;
+
+import io.sentry.Breadcrumb;
+import io.sentry.Hint;
+import io.sentry.IScopes;
+import io.sentry.ScopeType;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLevel;
+import io.sentry.TypeCheckHint;
+import io.sentry.exception.ExceptionMechanismException;
+import io.sentry.protocol.Mechanism;
+import io.sentry.protocol.Message;
+import io.sentry.protocol.Request;
+import io.sentry.protocol.SentryId;
+import io.sentry.spring.jakarta.SentryRequestResolver;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.errortracking.context.HttpRoute;
+import dev.errortracking.context.RequestId;
+import dev.errortracking.exception.ApplicationException;
+import dev.errortracking.web.ErrorReporter;
+import dev.errortracking.web.ResolvedError;
+
+import org.springframework.lang.Nullable;
+
+/**
+ * Reports failures to Sentry by the {@link ReportingRule} and returns the id of the captured event; records every
+ * other failure as a breadcrumb on the global scope, so that the next reported event shows it.
+ * <p>
+ * Each request runs in its own isolation scope, which ends with the request, so a breadcrumb kept there would never
+ * be seen. The global scope is shared by all requests: its breadcrumbs therefore carry only the method, route
+ * template, status and error code, never a request id, path, query or anything the client sent.
+ */
+public class SentryErrorReporter implements ErrorReporter {
+
+	/** The mechanism type of the exceptions this reporter captures. */
+	public static final String MECHANISM_TYPE = "error-tracking";
+
+	/** The category of the breadcrumbs of failures that are not reported. */
+	public static final String BREADCRUMB_CATEGORY = "http.error";
+
+	private final IScopes scopes;
+
+	private final ReportingRule rule;
+
+	private final boolean breadcrumbs;
+
+	@Nullable
+	private final SentryRequestResolver requestResolver;
+
+	/**
+	 * Create a reporter.
+	 * @param scopes the Sentry scopes to capture with
+	 * @param rule which failures to report
+	 * @param breadcrumbs whether failures that are not reported become breadcrumbs
+	 * @param requestResolver describes the request for events captured outside Sentry's request filter
+	 */
+	public SentryErrorReporter(IScopes scopes, ReportingRule rule, boolean breadcrumbs,
+			@Nullable SentryRequestResolver requestResolver) {
+		this.scopes = scopes;
+		this.rule = rule;
+		this.breadcrumbs = breadcrumbs;
+		this.requestResolver = requestResolver;
+	}
+
+	@Override
+	@Nullable
+	public String report(ResolvedError error, HttpServletRequest request) {
+		if (!this.scopes.isEnabled()) {
+			return null;
+		}
+		if (!this.rule.shouldReport(error)) {
+			if (this.breadcrumbs) {
+				Breadcrumb breadcrumb = breadcrumb(error, request);
+				this.scopes.configureScope(ScopeType.GLOBAL, (scope) -> scope.addBreadcrumb(breadcrumb));
+			}
+			return null;
+		}
+		Hint hint = new Hint();
+		hint.set(TypeCheckHint.SPRING_RESOLVER_REQUEST, request);
+		SentryId id = this.scopes.captureEvent(event(error, request), hint, (scope) -> {
+			if (scope.getRequest() == null && this.requestResolver != null) {
+				scope.setRequest(describe(request, this.requestResolver));
+			}
+		});
+		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
+	}
+
+	private SentryEvent event(ResolvedError error, HttpServletRequest request) {
+		String transaction = request.getMethod() + " " + route(request);
+		Throwable exception = error.exception();
+		SentryEvent event;
+		if (exception != null) {
+			Mechanism mechanism = new Mechanism();
+			mechanism.setType(MECHANISM_TYPE);
+			mechanism.setHandled(exception instanceof ApplicationException);
+			event = new SentryEvent(new ExceptionMechanismException(mechanism, exception, Thread.currentThread()));
+		}
+		else {
+			event = new SentryEvent();
+			Message message = new Message();
+			message.setMessage("Error response " + error.status() + " " + error.code() + " for " + transaction);
+			event.setMessage(message);
+		}
+		event.setLevel(SentryLevel.ERROR);
+		event.setTransaction(transaction);
+		event.setTag("error_code", error.code());
+		event.setTag("http_status", Integer.toString(error.status()));
+		String requestId = RequestId.of(request);
+		if (requestId != null) {
+			event.setTag("request_id", requestId);
+		}
+		String kind = (exception != null) ? exception.getClass().getName() : "status " + error.status();
+		event.setFingerprints(List.of(kind, transaction));
+		return event;
+	}
+
+	private static Breadcrumb breadcrumb(ResolvedError error, HttpServletRequest request) {
+		String template = (request.getDispatcherType() != DispatcherType.ERROR) ? HttpRoute.templateOf(request)
+				: null;
+		Breadcrumb breadcrumb = new Breadcrumb();
+		breadcrumb.setType("http");
+		breadcrumb.setCategory(BREADCRUMB_CATEGORY);
+		breadcrumb.setLevel(error.isServerError() ? SentryLevel.ERROR : SentryLevel.WARNING);
+		breadcrumb.setMessage(request.getMethod() + " " + ((template != null) ? template : "(no route)") + " -> "
+				+ error.status() + " " + error.code());
+		breadcrumb.setData("method", request.getMethod());
+		if (template != null) {
+			breadcrumb.setData("route", template);
+		}
+		breadcrumb.setData("status_code", error.status());
+		breadcrumb.setData("error_code", error.code());
+		return breadcrumb;
+	}
+
+	private static String route(HttpServletRequest request) {
+		if (request.getDispatcherType() == DispatcherType.ERROR) {
+			return (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original) ? original
+					: request.getRequestURI();
+		}
+		String template = HttpRoute.templateOf(request);
+		return (template != null) ? template : request.getRequestURI();
+	}
+
+	private static Request describe(HttpServletRequest request, SentryRequestResolver resolver) {
+		Request described = resolver.resolveSentryRequest(request);
+		if (request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String original
+				&& described.getUrl() != null) {
+			String url = described.getUrl();
+			int pathStart = url.indexOf('/', url.indexOf("//") + 2);
+			described.setUrl(((pathStart >= 0) ? url.substring(0, pathStart) : url) + original);
+		}
+		return described;
+	}
+
+}
