@@ -15,7 +15,7 @@ final class ErrorBodyAssertions {
 
 	private static final List<String> INTERNALS = List.of("Exception", "exception", "at dev.", "at org.", "java.",
 			"org.springframework", "jakarta.", "SQL", "insert into", "uk_post_title", "Key (", "hunter2", "password",
-			"10.0.0.7", "db-7", "jdbc:", "stack", "trace");
+			"10.0.0.7", "db-7.internal", "jdbc:", "stack", "trace");
 
 	private ErrorBodyAssertions() {
 	}
