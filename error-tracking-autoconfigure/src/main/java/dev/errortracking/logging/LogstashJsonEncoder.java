@@ -26,6 +26,8 @@ public class LogstashJsonEncoder extends LogstashEncoder {
 			"^jakarta\\.servlet\\.", "^org\\.springframework\\.aop\\.", "^org\\.springframework\\.cglib\\.",
 			"^org\\.springframework\\.web\\.filter\\.", "^org\\.springframework\\.web\\.servlet\\.",
 			"^org\\.springframework\\.web\\.method\\.", "^org\\.springframework\\.security\\.web\\.",
+			"^org\\.springframework\\.security\\.config\\.annotation\\.web\\.configuration\\.",
+			"^dev\\.errortracking\\.web\\.ErrorHandlingFilter\\.", "^dev\\.errortracking\\.context\\.Request\\w+Filter\\.",
 			"^org\\.springframework\\.boot\\.actuate\\.", "^org\\.springframework\\.transaction\\.interceptor\\.",
 			"^io\\.sentry\\.spring\\.", "^io\\.micrometer\\.observation\\.", "\\$\\$SpringCGLIB\\$\\$");
 
