@@ -20,6 +20,8 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.password.NoOpPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.stereotype.Service;
@@ -50,11 +52,17 @@ public class ContextTestApplication {
 	}
 
 	@Bean
+	@SuppressWarnings("deprecation")
+	PasswordEncoder plainPasswords() {
+		return NoOpPasswordEncoder.getInstance();
+	}
+
+	@Bean
 	InMemoryUserDetailsManager users() {
 		List<UserDetails> users = new ArrayList<>();
-		users.add(User.withUsername("alice").password("{noop}" + PASSWORD).roles("USER").build());
+		users.add(User.withUsername("alice").password(PASSWORD).roles("USER").build());
 		for (int i = 0; i < USERS; i++) {
-			users.add(User.withUsername("user" + i).password("{noop}" + PASSWORD).roles("USER").build());
+			users.add(User.withUsername("user" + i).password(PASSWORD).roles("USER").build());
 		}
 		return new InMemoryUserDetailsManager(users);
 	}
