@@ -1,6 +1,9 @@
 package dev.errortracking.logging;
 
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +11,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.errortracking.context.app.ContextTestApplication;
 import dev.errortracking.context.app.TestClient;
@@ -129,6 +134,48 @@ class JsonLoggingIntegrationTests {
 		assertThat(linesOf(output, "json-all")).isNotEmpty();
 		assertThat(output.getOut().lines().filter((line) -> !line.isBlank()))
 			.allSatisfy((line) -> assertThat(line).startsWith("{").endsWith("}"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\"INJECTED\"", "a b INJECTED", "INJECTED<script>", "INJECTED\r\n Set-Cookie: x=1" })
+	void unsafeRequestIdsOverRealHttpAreReplacedNeverReflected(String unsafe, CapturedOutput output) throws Exception {
+		String response = rawGet("/orders/12", "X-Request-Id: " + unsafe);
+		assertThat(response).doesNotContain("INJECTED").doesNotContain("Set-Cookie");
+		assertThat(response).containsPattern("(?i)X-Request-Id: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\r\n");
+		assertThat(output.getOut()).doesNotContain("INJECTED");
+	}
+
+	@Test
+	void bareCarriageReturnInRequestIdIsRejectedByTheServerNeverReflected(CapturedOutput output) throws Exception {
+		String response = rawGet("/orders/12", "X-Request-Id: INJECTED\rSet-Cookie: x=1");
+		assertThat(response).startsWith("HTTP/1.1 400 ").doesNotContain("INJECTED").doesNotContain("Set-Cookie");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("INJECTED")))
+			.allSatisfy((line) -> assertThat(TestClient.jsonLines(line)).hasSize(1));
+	}
+
+	@Test
+	void tenKilobyteRequestIdIsNeverReflected(CapturedOutput output) throws Exception {
+		String huge = "INJECTED" + "a".repeat(10 * 1024);
+		String response = rawGet("/orders/13", "X-Request-Id: " + huge);
+		assertThat(response).startsWith("HTTP/1.1 ").doesNotContain("INJECTED");
+		assertThat(output.getOut()).doesNotContain("INJECTED");
+	}
+
+	private static String rawGet(String path, String header) throws Exception {
+		String credentials = Base64.getEncoder()
+			.encodeToString(("alice:" + ContextTestApplication.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		try (Socket socket = new Socket("127.0.0.1", port())) {
+			socket.setSoTimeout(10_000);
+			String request = "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
+					+ "\r\n" + header + "\r\nConnection: close\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			socket.getOutputStream().flush();
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+		}
+	}
+
+	private static int port() {
+		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private static List<Map<String, Object>> linesOf(CapturedOutput output, String requestId) {
