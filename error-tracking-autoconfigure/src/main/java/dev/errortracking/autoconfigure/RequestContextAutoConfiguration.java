@@ -18,6 +18,7 @@ import dev.errortracking.context.SentryTraceIdResolver;
 import dev.errortracking.context.SpringSecurityRequestUserResolver;
 import dev.errortracking.context.TraceIdResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -170,13 +171,16 @@ public class RequestContextAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnBean(RequestUserResolver.class)
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty(name = "error-tracking.user.enabled", matchIfMissing = true)
-		RequestUserSentryUserProvider requestUserSentryUserProvider(RequestUserResolver resolver,
+		RequestUserSentryUserProvider requestUserSentryUserProvider(ObjectProvider<RequestUserResolver> resolver,
 				ErrorTrackingProperties properties) {
 			ErrorTrackingProperties.UserSettings user = properties.getUser();
-			return new RequestUserSentryUserProvider(resolver, user.isIncludeUsername(), user.isIncludeEmail(),
+			RequestUserResolver lazyResolver = (request) -> {
+				RequestUserResolver available = resolver.getIfAvailable();
+				return (available != null) ? available.resolve(request) : null;
+			};
+			return new RequestUserSentryUserProvider(lazyResolver, user.isIncludeUsername(), user.isIncludeEmail(),
 					user.isIncludeIpAddress());
 		}
 

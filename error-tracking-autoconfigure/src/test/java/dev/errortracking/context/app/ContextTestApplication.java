@@ -102,6 +102,9 @@ public class ContextTestApplication {
 		@Async
 		public CompletableFuture<String> record(String id) {
 			logger.info("audit of order {}", id);
+			if (id.startsWith("async-fail")) {
+				logger.error("audit of order {} failed", id);
+			}
 			return CompletableFuture.completedFuture(MDC.get("request_id"));
 		}
 
