@@ -263,7 +263,7 @@ public class ErrorTrackingProperties {
 		private LogFormat format = LogFormat.AUTO;
 
 		/**
-		 * Profiles that switch the 'auto' format to json lines.
+		 * Profiles that switch the 'auto' format to json lines: 'prod', 'production' and 'staging' unless set.
 		 */
 		private List<String> jsonProfiles = new ArrayList<>(List.of("prod", "production", "staging"));
 

@@ -3,6 +3,8 @@ package dev.errortracking.logging;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,15 @@ class LoggingEnvironmentPostProcessorTests {
 		prod.setActiveProfiles("prod");
 		this.postProcessor.postProcessEnvironment(prod, new SpringApplication());
 		assertThat(prod.containsProperty(CONSOLE_FORMAT)).isFalse();
+	}
+
+	@Test
+	void withoutLogstashEncoderBootsOwnLogstashFormatIsUsed() {
+		this.environment.setActiveProfiles("prod");
+		SpringApplication application = new SpringApplication();
+		application.setResourceLoader(new DefaultResourceLoader(new FilteredClassLoader("net.logstash")));
+		this.postProcessor.postProcessEnvironment(this.environment, application);
+		assertThat(this.environment.getProperty(CONSOLE_FORMAT)).isEqualTo("logstash");
 	}
 
 	@Test
