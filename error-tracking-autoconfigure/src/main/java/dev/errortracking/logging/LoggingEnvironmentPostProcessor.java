@@ -34,6 +34,12 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 	/** The correlation pattern of the text format: the request id, padded to the width of a UUID. */
 	public static final String REQUEST_ID_CORRELATION_PATTERN = "%correlationId{request_id(36)}";
 
+	/**
+	 * Hibernate logs every failed statement at WARN and ERROR, values included, before the exception reaches the
+	 * library, which logs the failure once itself; an ERROR line would also become a second Sentry event.
+	 */
+	static final String SQL_EXCEPTION_HELPER_LEVEL = "logging.level.org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
+
 	private static final String LOGSTASH_ENCODER = "net.logstash.logback.encoder.LogstashEncoder";
 
 	private static final String BOOT_LOGSTASH_FORMAT = "logstash";
@@ -69,6 +75,9 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 		else {
 			defaults.put("logging.pattern.correlation", REQUEST_ID_CORRELATION_PATTERN);
+		}
+		if (binder.bind("error-tracking.response.enabled", Boolean.class).orElse(true)) {
+			defaults.put(SQL_EXCEPTION_HELPER_LEVEL, "off");
 		}
 		defaults.keySet().removeIf(environment::containsProperty);
 		if (!defaults.isEmpty()) {

@@ -111,6 +111,20 @@ class LoggingEnvironmentPostProcessorTests {
 			.isFalse();
 	}
 
+	@Test
+	void hibernatesStatementFailureLinesAreSilencedUnlessTheApplicationSaysOtherwise() {
+		process();
+		assertThat(this.environment.getProperty(LoggingEnvironmentPostProcessor.SQL_EXCEPTION_HELPER_LEVEL))
+			.isEqualTo("off");
+		MockEnvironment own = new MockEnvironment()
+			.withProperty(LoggingEnvironmentPostProcessor.SQL_EXCEPTION_HELPER_LEVEL, "warn");
+		this.postProcessor.postProcessEnvironment(own, new SpringApplication());
+		assertThat(own.getProperty(LoggingEnvironmentPostProcessor.SQL_EXCEPTION_HELPER_LEVEL)).isEqualTo("warn");
+		MockEnvironment noBody = new MockEnvironment().withProperty("error-tracking.response.enabled", "false");
+		this.postProcessor.postProcessEnvironment(noBody, new SpringApplication());
+		assertThat(noBody.getProperty(LoggingEnvironmentPostProcessor.SQL_EXCEPTION_HELPER_LEVEL)).isNull();
+	}
+
 	private void process() {
 		this.postProcessor.postProcessEnvironment(this.environment, new SpringApplication());
 	}
