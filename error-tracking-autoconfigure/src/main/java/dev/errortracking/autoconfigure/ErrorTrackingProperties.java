@@ -1,16 +1,19 @@
 package dev.errortracking.autoconfigure;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.errortracking.context.RequestId;
+import dev.errortracking.logging.LogFormat;
 import dev.errortracking.web.ErrorResponseFormat;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties of the error body, its mapping table and the request id.
+ * Configuration properties of the error body, its mapping table, the request and user context and logging.
  */
 @ConfigurationProperties("error-tracking")
 public class ErrorTrackingProperties {
@@ -23,6 +26,12 @@ public class ErrorTrackingProperties {
 	private final Response response = new Response();
 
 	private final RequestIdSettings requestId = new RequestIdSettings();
+
+	private final Context context = new Context();
+
+	private final UserSettings user = new UserSettings();
+
+	private final Logging logging = new Logging();
 
 	/**
 	 * Status and error code per exception class name, applied to subclasses too, overriding the built-in mapping.
@@ -43,6 +52,18 @@ public class ErrorTrackingProperties {
 
 	public RequestIdSettings getRequestId() {
 		return this.requestId;
+	}
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public UserSettings getUser() {
+		return this.user;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
 	}
 
 	public Map<String, ExceptionMapping> getExceptions() {
@@ -134,6 +155,140 @@ public class ErrorTrackingProperties {
 
 		public void setHeader(String header) {
 			this.header = header;
+		}
+
+	}
+
+	/** Settings of the request context carried beyond the request thread. */
+	public static class Context {
+
+		/**
+		 * Whether '@Async' and executor tasks started during a request run with its MDC (and Sentry scope).
+		 */
+		private boolean propagateToTasks = true;
+
+		/**
+		 * Whether Sentry events get the request id, route and method as tags and the user id from the MDC.
+		 */
+		private boolean sentryTags = true;
+
+		public boolean isPropagateToTasks() {
+			return this.propagateToTasks;
+		}
+
+		public void setPropagateToTasks(boolean propagateToTasks) {
+			this.propagateToTasks = propagateToTasks;
+		}
+
+		public boolean isSentryTags() {
+			return this.sentryTags;
+		}
+
+		public void setSentryTags(boolean sentryTags) {
+			this.sentryTags = sentryTags;
+		}
+
+	}
+
+	/** Settings of the user context. */
+	public static class UserSettings {
+
+		/**
+		 * Whether the id of the authenticated user is put in the MDC as 'user_id' and on Sentry events.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether the username is sent with Sentry events.
+		 */
+		private boolean includeUsername;
+
+		/**
+		 * Whether the email address is sent with Sentry events.
+		 */
+		private boolean includeEmail;
+
+		/**
+		 * Whether the client IP address is sent with Sentry events.
+		 */
+		private boolean includeIpAddress;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isIncludeUsername() {
+			return this.includeUsername;
+		}
+
+		public void setIncludeUsername(boolean includeUsername) {
+			this.includeUsername = includeUsername;
+		}
+
+		public boolean isIncludeEmail() {
+			return this.includeEmail;
+		}
+
+		public void setIncludeEmail(boolean includeEmail) {
+			this.includeEmail = includeEmail;
+		}
+
+		public boolean isIncludeIpAddress() {
+			return this.includeIpAddress;
+		}
+
+		public void setIncludeIpAddress(boolean includeIpAddress) {
+			this.includeIpAddress = includeIpAddress;
+		}
+
+	}
+
+	/** Settings of the default log format, applied before the application starts. */
+	public static class Logging {
+
+		/**
+		 * Whether the library chooses the console log format when the application has no logback
+		 * configuration of its own.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Console log format: 'json' lines, readable 'text', or 'auto' (json when a profile of
+		 * 'json-profiles' is active, else text).
+		 */
+		private LogFormat format = LogFormat.AUTO;
+
+		/**
+		 * Profiles that switch the 'auto' format to json lines: 'prod', 'production' and 'staging' unless set.
+		 */
+		private List<String> jsonProfiles = new ArrayList<>(List.of("prod", "production", "staging"));
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public LogFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(LogFormat format) {
+			this.format = format;
+		}
+
+		public List<String> getJsonProfiles() {
+			return this.jsonProfiles;
+		}
+
+		public void setJsonProfiles(List<String> jsonProfiles) {
+			this.jsonProfiles = jsonProfiles;
 		}
 
 	}
