@@ -20,8 +20,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Chooses the console log format before logging starts, through Spring Boot's own logging properties: JSON
  * lines ({@link LogstashJsonFormatter} as Boot's structured format) when a production-like profile is active or
- * {@code error-tracking.logging.format=json}, else Boot's console pattern with the request id. Only sets what
- * the application left unset, and never touches an application's own logback configuration file.
+ * {@code error-tracking.logging.format=json}, else Boot's console pattern with the request id. In both, stack
+ * traces are written by {@link CompactThrowableConverter}. Only sets what the application left unset, and never
+ * touches an application's own logback configuration file.
  */
 public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -39,6 +40,8 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 * library, which logs the failure once itself; an ERROR line would also become a second Sentry event.
 	 */
 	static final String SQL_EXCEPTION_HELPER_LEVEL = "logging.level.org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
+
+	private static final String EXCEPTION_CONVERSION_WORD = "logging.exception-conversion-word";
 
 	private static final String LOGSTASH_ENCODER = "net.logstash.logback.encoder.LogstashEncoder";
 
@@ -64,6 +67,10 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 		ClassLoader classLoader = classLoader(application);
 		Map<String, Object> defaults = new LinkedHashMap<>();
+		if (isLogbackWithLogstashEncoder(classLoader) && StackTraceSettings.isEnabled(binder)) {
+			ReadableStackTraces.register(StackTraceSettings.bind(binder));
+			defaults.put(EXCEPTION_CONVERSION_WORD, "%" + CompactThrowableConverter.CONVERSION_WORD);
+		}
 		if (isJson(binder, environment)) {
 			String format = isLogbackWithLogstashEncoder(classLoader) ? LogstashJsonFormatter.class.getName()
 					: BOOT_LOGSTASH_FORMAT;
