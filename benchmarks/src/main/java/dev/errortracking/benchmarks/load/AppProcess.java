@@ -54,6 +54,10 @@ final class AppProcess implements AutoCloseable {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(JVM_FLAGS);
+		String extraFlags = System.getenv("BENCHMARK_EXTRA_JVM_FLAGS");
+		if (extraFlags != null && !extraFlags.isBlank()) {
+			command.addAll(List.of(extraFlags.trim().split("\\s+")));
+		}
 		command.addAll(launch);
 		command.addAll(arguments);
 		command.add("--server.port=" + port);
