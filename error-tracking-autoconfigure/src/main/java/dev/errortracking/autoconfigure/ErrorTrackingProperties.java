@@ -328,6 +328,13 @@ public class ErrorTrackingProperties {
 			 */
 			private Duration repeatWindow = Duration.ofSeconds(10);
 
+			/**
+			 * Whether each frame names its jar and version (logback's packaging data, which Spring Boot's
+			 * default configuration switches on). It costs class look-ups for every frame of every logged stack
+			 * trace.
+			 */
+			private boolean jarVersions = false;
+
 			public boolean isEnabled() {
 				return this.enabled;
 			}
@@ -358,6 +365,14 @@ public class ErrorTrackingProperties {
 
 			public void setFoldFrameworkFrames(boolean foldFrameworkFrames) {
 				this.foldFrameworkFrames = foldFrameworkFrames;
+			}
+
+			public boolean isJarVersions() {
+				return this.jarVersions;
+			}
+
+			public void setJarVersions(boolean jarVersions) {
+				this.jarVersions = jarVersions;
 			}
 
 			public Duration getRepeatWindow() {

@@ -5,7 +5,6 @@ import java.util.List;
 
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
-import ch.qos.logback.classic.spi.ThrowableProxy;
 import net.logstash.logback.stacktrace.ShortenedThrowableConverter;
 
 /**
@@ -79,12 +78,10 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 	}
 
 	private String compact(ILoggingEvent event, IThrowableProxy proxy) {
-		if (this.repeatWindow.isZero() || this.repeatWindow.isNegative()
-				|| !(proxy instanceof ThrowableProxy throwableProxy)) {
+		if (this.repeatWindow.isZero() || this.repeatWindow.isNegative()) {
 			return super.convert(event);
 		}
-		RepeatedStackTraces.Repeat repeat = this.repeats.record(throwableProxy.getThrowable(), event.getTimeStamp(),
-				this.repeatWindow);
+		RepeatedStackTraces.Repeat repeat = this.repeats.record(proxy, event.getTimeStamp(), this.repeatWindow);
 		if (repeat == null) {
 			return super.convert(event);
 		}

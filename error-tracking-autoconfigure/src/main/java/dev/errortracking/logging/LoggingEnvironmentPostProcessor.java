@@ -61,8 +61,7 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Binder binder = Binder.get(environment);
-		if (!binder.bind("error-tracking.enabled", Boolean.class).orElse(true)
-				|| !binder.bind("error-tracking.logging.enabled", Boolean.class).orElse(true)) {
+		if (!isEnabled(binder)) {
 			return;
 		}
 		ClassLoader classLoader = classLoader(application);
@@ -92,6 +91,11 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 	}
 
+	static boolean isEnabled(Binder binder) {
+		return binder.bind("error-tracking.enabled", Boolean.class).orElse(true)
+				&& binder.bind("error-tracking.logging.enabled", Boolean.class).orElse(true);
+	}
+
 	private boolean isJson(Binder binder, ConfigurableEnvironment environment) {
 		LogFormat format = binder.bind("error-tracking.logging.format", LogFormat.class).orElse(LogFormat.AUTO);
 		if (format != LogFormat.AUTO) {
@@ -105,17 +109,17 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		return profiles.length > 0 && environment.acceptsProfiles(Profiles.of(profiles));
 	}
 
-	private static boolean isLogbackWithLogstashEncoder(ClassLoader classLoader) {
+	static boolean isLogbackWithLogstashEncoder(ClassLoader classLoader) {
 		return ClassUtils.isPresent(LOGSTASH_ENCODER, classLoader)
 				&& LoggingSystem.get(classLoader) instanceof LogbackLoggingSystem;
 	}
 
-	private static boolean hasOwnLoggingConfig(ConfigurableEnvironment environment, ClassLoader classLoader) {
+	static boolean hasOwnLoggingConfig(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		return environment.containsProperty("logging.config")
 				|| LOGBACK_CONFIG_FILES.stream().anyMatch((name) -> classLoader.getResource(name) != null);
 	}
 
-	private static ClassLoader classLoader(SpringApplication application) {
+	static ClassLoader classLoader(SpringApplication application) {
 		ClassLoader classLoader = (application != null) ? application.getClassLoader() : null;
 		return (classLoader != null) ? classLoader : LoggingEnvironmentPostProcessor.class.getClassLoader();
 	}

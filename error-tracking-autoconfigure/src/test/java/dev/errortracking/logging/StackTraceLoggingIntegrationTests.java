@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import ch.qos.logback.classic.LoggerContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import dev.errortracking.context.app.ContextTestApplication;
 import dev.errortracking.context.app.TestClient;
@@ -56,6 +58,8 @@ class StackTraceLoggingIntegrationTests {
 			.contains("frames excluded")
 			.doesNotContain("org.apache.catalina.core.ApplicationFilterChain");
 		assertThat(first.size()).isLessThan(60);
+		assertThat(first).noneMatch((line) -> line.contains("~["));
+		assertThat(loggerContext().isPackagingDataEnabled()).isFalse();
 		assertThat(second.get(0)).contains(" ERROR ").contains(ErrorLogger.LOGGER_NAME);
 		assertThat(second.subList(1, second.size())).filteredOn((line) -> !line.isBlank())
 			.singleElement()
@@ -95,8 +99,24 @@ class StackTraceLoggingIntegrationTests {
 		fail("full-2");
 		assertThat(String.join("\n", textEvent(output, "full-2")))
 			.contains("org.apache.catalina.core.ApplicationFilterChain")
+			.contains(".jar:")
 			.doesNotContain("same stack trace")
 			.doesNotContain("frames excluded");
+		assertThat(loggerContext().isPackagingDataEnabled()).isTrue();
+	}
+
+	@Test
+	void jarVersionsCanBeKept(CapturedOutput output) {
+		start("dev", "--error-tracking.logging.stack-trace.jar-versions=true");
+		fail("jars-1");
+		assertThat(loggerContext().isPackagingDataEnabled()).isTrue();
+		assertThat(String.join("\n", textEvent(output, "jars-1")))
+			.containsPattern("OrderController\\.order\\(ContextTestApplication\\.java:\\d+\\) ~\\[test-classes/")
+			.contains("frames excluded");
+	}
+
+	private static LoggerContext loggerContext() {
+		return (LoggerContext) LoggerFactory.getILoggerFactory();
 	}
 
 	private void start(String profile, String... arguments) {
