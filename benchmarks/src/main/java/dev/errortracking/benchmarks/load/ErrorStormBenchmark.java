@@ -31,6 +31,7 @@ public final class ErrorStormBenchmark {
 			String dsn = "--sentry.dsn=" + receiver.dsn();
 			AppProcess boot = start(apps, "storm-boot-text", false, options);
 			AppProcess library = start(apps, "storm-library-text", true, options, dsn);
+			AppProcess libraryNoDsn = start(apps, "storm-library-text-no-dsn", true, options);
 			AppProcess bootJson = start(apps, "storm-boot-json", false, options,
 					"--logging.structured.format.console=logstash");
 			AppProcess libraryJson = start(apps, "storm-library-json", true, options, dsn,
@@ -44,6 +45,8 @@ public final class ErrorStormBenchmark {
 			LoadComparison.Target libraryText = new LoadComparison.Target("library 500 + Sentry, text", library,
 					"/fail", 500)
 				.settlingWith(drain);
+			LoadComparison.Target libraryUnreported = new LoadComparison.Target("library 500, no DSN, text",
+					libraryNoDsn, "/fail", 500);
 			LoadComparison.Target bootJsonFail = new LoadComparison.Target("Boot default 500, JSON", bootJson, "/fail",
 					500);
 			LoadComparison.Target libraryJsonFail = new LoadComparison.Target("library 500 + Sentry, JSON",
@@ -51,17 +54,22 @@ public final class ErrorStormBenchmark {
 				.settlingWith(drain);
 			new LoadComparison(options).compare("Boot default / bare handler, text", bare, bootText)
 				.compare("library + Sentry / Boot default, text", bootText, libraryText)
+				.compare("library, no DSN / Boot default, text", bootText, libraryUnreported)
+				.compare("library, no DSN / bare handler, text", bare, libraryUnreported)
 				.compare("library + Sentry / Boot default, JSON", bootJsonFail, libraryJsonFail)
 				.run(out)
 				.report(out);
 			out.println();
 			long reported = libraryText.answered() + libraryJsonFail.answered();
-			out.printf("failures answered: Boot text %d, library text %d, Boot JSON %d, library JSON %d%n",
-					bootText.answered(), libraryText.answered(), bootJsonFail.answered(), libraryJsonFail.answered());
-			out.printf("ERROR log events: Boot text %d, library text %d, Boot JSON %d, library JSON %d%n",
-					boot.errorLines(), library.errorLines(), bootJson.errorLines(), libraryJson.errorLines());
-			out.printf("log bytes per failure: Boot text %.0f, library text %.0f, Boot JSON %.0f, library JSON %.0f%n",
-					perFailure(boot, bootText), perFailure(library, libraryText), perFailure(bootJson, bootJsonFail),
+			out.printf("failures answered: Boot text %d, library text %d, library no DSN %d, Boot JSON %d, "
+					+ "library JSON %d%n", bootText.answered(), libraryText.answered(), libraryUnreported.answered(),
+					bootJsonFail.answered(), libraryJsonFail.answered());
+			out.printf("ERROR log events: Boot text %d, library text %d, library no DSN %d, Boot JSON %d, "
+					+ "library JSON %d%n", boot.errorLines(), library.errorLines(), libraryNoDsn.errorLines(),
+					bootJson.errorLines(), libraryJson.errorLines());
+			out.printf("log bytes per failure: Boot text %.0f, library text %.0f, library no DSN %.0f, Boot JSON %.0f, "
+					+ "library JSON %.0f%n", perFailure(boot, bootText), perFailure(library, libraryText),
+					perFailure(libraryNoDsn, libraryUnreported), perFailure(bootJson, bootJsonFail),
 					perFailure(libraryJson, libraryJsonFail));
 			out.printf("Sentry events received: %d for %d failures of the library apps%n", drain.events(), reported);
 			out.println("load average after the run: " + Machine.loadAverage());
