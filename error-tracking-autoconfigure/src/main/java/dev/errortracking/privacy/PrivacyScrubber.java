@@ -318,13 +318,13 @@ public final class PrivacyScrubber {
 					if (walk.exhausted(this.rules.maxItems())) {
 						break;
 					}
-					result.add(scrubValue(element, depth + 1, walk));
+					result.add(scrubSafely(element, depth + 1, walk));
 				}
 			}
 			else {
 				int length = Array.getLength(value);
 				for (int i = 0; i < length && !walk.exhausted(this.rules.maxItems()); i++) {
-					result.add(scrubValue(Array.get(value, i), depth + 1, walk));
+					result.add(scrubSafely(Array.get(value, i), depth + 1, walk));
 				}
 			}
 			return result;
@@ -340,9 +340,25 @@ public final class PrivacyScrubber {
 		while (entries.hasNext() && !walk.exhausted(this.rules.maxItems())) {
 			Map.Entry<?, ?> entry = entries.next();
 			String key = String.valueOf(entry.getKey());
-			result.put(this.text.scrub(key), scrubEntry(key, entry.getValue(), depth + 1, walk));
+			Object value;
+			try {
+				value = scrubEntry(key, entry.getValue(), depth + 1, walk);
+			}
+			catch (RuntimeException ex) {
+				value = this.replacement;
+			}
+			result.put(this.text.scrub(key), value);
 		}
 		return result;
+	}
+
+	private Object scrubSafely(Object value, int depth, Walk walk) {
+		try {
+			return scrubValue(value, depth, walk);
+		}
+		catch (RuntimeException ex) {
+			return this.replacement;
+		}
 	}
 
 	private Object scrubEntry(String key, Object value, int depth, Walk walk) {

@@ -251,7 +251,8 @@ class PrivacyScrubberTests {
 			}
 		};
 		assertThat(this.scrubber.scrub(value)).isEqualTo("[Filtered]");
-		assertThat(this.scrubber.scrubMap(Map.of("a", value))).isEmpty();
+		assertThat(this.scrubber.scrubMap(Map.of("a", value, "b", "ok"))).isEqualTo(Map.of("a", "[Filtered]", "b", "ok"));
+		assertThat(this.scrubber.scrub(List.of(value, "ok"))).isEqualTo(List.of("[Filtered]", "ok"));
 	}
 
 }
