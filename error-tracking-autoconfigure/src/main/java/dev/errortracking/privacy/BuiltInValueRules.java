@@ -24,30 +24,35 @@ final class BuiltInValueRules {
 
 	static {
 		add(BuiltInRule.PRIVATE_KEY, "-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\\s\\S]*?"
-				+ "(?:-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)", TextHints.PEM, null);
+				+ "(?:-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|\\z)", TextHints.PEM, null,
+				Anchors.literals(0, "-----BEGIN"), Integer.MAX_VALUE);
 		add(BuiltInRule.JWT, "(?<![\\w-])eyJ[A-Za-z0-9_-]{5,8192}\\.[A-Za-z0-9_-]{2,16384}(?:\\.[A-Za-z0-9_-]{0,8192})?",
-				TextHints.JWT, null);
+				TextHints.JWT, null, Anchors.literals(0, "eyJ"), 32_800);
 		add(BuiltInRule.BEARER_TOKEN,
 				"(?i)(?<![\\w-])(?:bearer|basic)\\s{1,8}(?<secret>[A-Za-z0-9._~+/-]{8,8192}={0,2})(?![\\w=])",
-				TextHints.AUTH_SCHEME, BuiltInValueRules::authorizationCredential);
+				TextHints.AUTH_SCHEME, BuiltInValueRules::authorizationCredential,
+				Anchors.positions(Anchors::isAuthScheme), 8_240);
 		add(BuiltInRule.URL_CREDENTIALS, "(?<=//)(?<secret>[^\\s/?#@:]{1,256}:[^\\s/?#@]{0,256})@",
-				TextHints.DOUBLE_SLASH, null);
+				TextHints.DOUBLE_SLASH, null, Anchors.literals(2, "//"), 520);
 		add(BuiltInRule.EMAIL,
 				"(?<![\\w.%+-])[\\w.%+-]{1,128}(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
 						+ "[A-Za-z]{2,24}(?![\\w-])",
-				TextHints.AT, null);
+				TextHints.AT, null, Anchors.runsBefore(Anchors::isEmailLocalPart, 128, "@", "%40"), 740);
 		add(BuiltInRule.AWS_ACCESS_KEY,
 				"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Z0-9])",
-				TextHints.UPPER_RUN, null);
+				TextHints.UPPER_RUN, null, Anchors.literals(0, "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA",
+						"AIPA", "ANPA", "ANVA", "APKA", "AROA", "ASCA"),
+				21);
 		add(BuiltInRule.IBAN, "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}", TextHints.IBAN,
-				BuiltInValueRules::iban);
+				BuiltInValueRules::iban, Anchors.positions(Anchors::isIbanStart), 70);
 		add(BuiltInRule.CARD_NUMBER, "(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)", TextHints.CARD_DIGITS,
-				BuiltInValueRules::cardNumber);
+				BuiltInValueRules::cardNumber, Anchors.positions(Anchors::isDigitRunStart), 40);
 		add(BuiltInRule.US_SSN, "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\w-])",
-				TextHints.SSN, null);
+				TextHints.SSN, null, Anchors.positions(Anchors::isDigitRunStart), 12);
 		add(BuiltInRule.IP_ADDRESS, "(?<![\\w.])(?:" + OCTET + "\\.){3}" + OCTET + "(?![\\w]|\\.\\d)"
 				+ "|(?<![\\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:(?<=:)(?:\\d{1,3}\\.){3}\\d{1,3})?(?![\\w:]|\\.\\d)",
-				TextHints.IPV4 | TextHints.IPV6, BuiltInValueRules::ipAddress);
+				TextHints.IPV4 | TextHints.IPV6, BuiltInValueRules::ipAddress,
+				Anchors.positions(Anchors::isIpStart), 60);
 	}
 
 	private BuiltInValueRules() {
@@ -64,9 +69,10 @@ final class BuiltInValueRules {
 		return rules;
 	}
 
-	private static void add(BuiltInRule rule, String regex, int hints, ValueRule.Validator validator) {
+	private static void add(BuiltInRule rule, String regex, int hints, ValueRule.Validator validator,
+			Anchors.Finder anchors, int window) {
 		String name = rule.name().toLowerCase(Locale.ROOT).replace('_', '-');
-		RULES.put(rule, new ValueRule(name, Pattern.compile(regex), hints, validator));
+		RULES.put(rule, new ValueRule(name, Pattern.compile(regex), hints, validator, anchors, window));
 	}
 
 	private static int authorizationCredential(String text, Matcher matcher, int start, int end) {

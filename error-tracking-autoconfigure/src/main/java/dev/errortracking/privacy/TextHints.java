@@ -31,135 +31,102 @@ final class TextHints {
 
 	static final int ALL = (1 << 12) - 1;
 
+	private static final String[] AUTH_SCHEMES = { "earer", "EARER", "asic", "ASIC" };
+
 	private TextHints() {
 	}
 
-	static int of(CharSequence text) {
-		int hints = 0;
+	static int of(String text) {
+		int hints = literalHints(text);
 		int length = text.length();
 		int digitRun = 0;
 		int dottedDigits = 0;
 		int upperRun = 0;
 		int lastColon = -10;
-		boolean hexSinceColon = true;
+		boolean hexSinceColon = false;
 		char previous = 0;
 		char beforePrevious = 0;
-		char third = 0;
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			if (c >= '0' && c <= '9') {
-				digitRun++;
-				if (digitRun >= 13) {
+				if (++digitRun >= 13) {
 					hints |= CARD_DIGITS;
 				}
-				if (previous == '.' && isDigit(beforePrevious) && ++dottedDigits >= 3) {
+				if (previous == '.' && beforePrevious >= '0' && beforePrevious <= '9' && ++dottedDigits >= 3) {
 					hints |= IPV4;
 				}
-				if (isDigit(previous) && isUpper(beforePrevious) && isUpper(third)) {
+				if (previous >= '0' && previous <= '9' && i >= 3 && isUpper(beforePrevious) && isUpper(text.charAt(i - 3))) {
 					hints |= IBAN;
 				}
-				upperRun++;
+				if (++upperRun >= 20) {
+					hints |= UPPER_RUN;
+				}
+			}
+			else if (c >= 'A' && c <= 'Z') {
+				digitRun = 0;
+				if (++upperRun >= 20) {
+					hints |= UPPER_RUN;
+				}
+				hexSinceColon &= c <= 'F';
 			}
 			else {
-				if ((c != ' ' && c != '-') || !isDigit(previous)) {
-					digitRun = 0;
-				}
-				if (c >= 'A' && c <= 'Z') {
-					upperRun++;
+				upperRun = 0;
+				if (c == '-' || c == ' ') {
+					if (previous >= '0' && previous <= '9') {
+						hints |= (c == '-') ? SSN : 0;
+					}
+					else {
+						digitRun = 0;
+					}
 				}
 				else {
-					upperRun = 0;
+					digitRun = 0;
 				}
-				switch (c) {
-					case '@' -> hints |= AT;
-					case '%' -> {
-						if (i + 2 < length && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') {
-							hints |= AT;
-						}
+				if (c == ':') {
+					if (hexSinceColon && i - lastColon <= 5) {
+						hints |= IPV6;
 					}
-					case '=' -> hints |= SEPARATOR;
-					case ':' -> {
-						hints |= SEPARATOR;
-						if (hexSinceColon && i - lastColon <= 5) {
-							hints |= IPV6;
-						}
-						lastColon = i;
-						hexSinceColon = true;
-					}
-					case '/' -> {
-						if (previous == '/') {
-							hints |= DOUBLE_SLASH;
-						}
-					}
-					case '-' -> {
-						if (isDigit(previous)) {
-							hints |= SSN;
-						}
-						if (i + 10 <= length && startsWith(text, i, "-----BEGIN")) {
-							hints |= PEM;
-						}
-					}
-					case 'e' -> {
-						if (i + 3 <= length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
-							hints |= JWT;
-						}
-					}
-					case 'b', 'B' -> {
-						if (startsWithIgnoreCase(text, i, "bearer") || startsWithIgnoreCase(text, i, "basic")) {
-							hints |= AUTH_SCHEME;
-						}
-					}
-					default -> {
-					}
+					lastColon = i;
+					hexSinceColon = true;
+				}
+				else if (c < 'a' || c > 'f') {
+					hexSinceColon = false;
 				}
 			}
-			if (upperRun >= 20) {
-				hints |= UPPER_RUN;
-			}
-			if (c != ':' && !isHex(c)) {
-				hexSinceColon = false;
-			}
-			third = beforePrevious;
 			beforePrevious = previous;
 			previous = c;
 		}
 		return hints;
 	}
 
-	private static boolean isDigit(char c) {
-		return c >= '0' && c <= '9';
+	private static int literalHints(String text) {
+		int hints = 0;
+		if (text.indexOf('@') >= 0 || text.indexOf("%40") >= 0) {
+			hints |= AT;
+		}
+		if (text.indexOf('=') >= 0 || text.indexOf(':') >= 0) {
+			hints |= SEPARATOR;
+		}
+		if (text.indexOf("-----BEGIN") >= 0) {
+			hints |= PEM;
+		}
+		if (text.indexOf("eyJ") >= 0) {
+			hints |= JWT;
+		}
+		if (text.indexOf("//") >= 0) {
+			hints |= DOUBLE_SLASH;
+		}
+		for (String scheme : AUTH_SCHEMES) {
+			if (text.indexOf(scheme) >= 0) {
+				hints |= AUTH_SCHEME;
+				break;
+			}
+		}
+		return hints;
 	}
 
 	private static boolean isUpper(char c) {
 		return c >= 'A' && c <= 'Z';
-	}
-
-	private static boolean isHex(char c) {
-		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-	}
-
-	private static boolean startsWith(CharSequence text, int offset, String prefix) {
-		if (offset + prefix.length() > text.length()) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length(); i++) {
-			if (text.charAt(offset + i) != prefix.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean startsWithIgnoreCase(CharSequence text, int offset, String lowerCasePrefix) {
-		if (offset + lowerCasePrefix.length() > text.length()) {
-			return false;
-		}
-		for (int i = 0; i < lowerCasePrefix.length(); i++) {
-			if (Character.toLowerCase(text.charAt(offset + i)) != lowerCasePrefix.charAt(i)) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 }

@@ -22,6 +22,8 @@ final class TextScrubber {
 
 	private final int maxLength;
 
+	private final boolean unhintedRules;
+
 	TextScrubber(PrivacyRules rules, KeyMatcher keys) {
 		List<ValueRule> valueRules = new ArrayList<>(BuiltInValueRules.inOrder(rules.builtInRules()));
 		valueRules.addAll(rules.extraRules());
@@ -30,6 +32,7 @@ final class TextScrubber {
 		this.keyValueText = rules.builtInRules().contains(BuiltInRule.KEY_VALUE_TEXT) && !keys.isEmpty();
 		this.replacement = rules.replacement();
 		this.maxLength = rules.maxStringLength();
+		this.unhintedRules = !rules.extraRules().isEmpty();
 	}
 
 	boolean isEmpty() {
@@ -42,6 +45,9 @@ final class TextScrubber {
 		}
 		String current = limit(text);
 		int hints = TextHints.of(current);
+		if (hints == 0 && !this.unhintedRules) {
+			return current;
+		}
 		try {
 			StepBudget.Counted counted = StepBudget.count(current,
 					BASE_STEPS + STEPS_PER_CHARACTER_AND_RULE * current.length() * this.rules.size());

@@ -24,12 +24,18 @@ public final class ValueRule {
 
 	private final Validator validator;
 
-	ValueRule(String name, Pattern pattern, int hints, Validator validator) {
+	private final Anchors.Finder anchors;
+
+	private final int window;
+
+	ValueRule(String name, Pattern pattern, int hints, Validator validator, Anchors.Finder anchors, int window) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.pattern = Objects.requireNonNull(pattern, "pattern");
 		this.hints = hints;
 		this.secretGroup = pattern.pattern().contains("(?<" + SECRET_GROUP + ">");
 		this.validator = validator;
+		this.anchors = anchors;
+		this.window = window;
 	}
 
 	/** A rule replacing every match of {@code regex} (or of its group {@code secret}). */
@@ -39,7 +45,7 @@ public final class ValueRule {
 
 	/** A rule replacing every match of {@code pattern} (or of its group {@code secret}). */
 	public static ValueRule of(String name, Pattern pattern) {
-		return new ValueRule(name, pattern, TextHints.ALL, null);
+		return new ValueRule(name, pattern, TextHints.ALL, null, null, 0);
 	}
 
 	/** The name of this rule. */
@@ -56,26 +62,51 @@ public final class ValueRule {
 		return this.hints == TextHints.ALL || (this.hints & textHints) != 0;
 	}
 
-	/** Replace what this rule finds in {@code text}; {@code text} is the same instance when nothing was found. */
+	/**
+	 * Replace what this rule finds in {@code text}; {@code text} is the same instance when nothing was found. With
+	 * anchors, the pattern is only tried at each candidate start, on a window that holds its longest possible match.
+	 */
 	String apply(String text, StepBudget.Counted counted, String replacement) {
-		Matcher matcher = this.pattern.matcher(counted);
+		Matcher matcher = this.pattern.matcher(counted).useTransparentBounds(true).useAnchoringBounds(false);
+		Anchors.Scan scan = (this.anchors != null) ? this.anchors.scan(text) : null;
 		StringBuilder result = null;
 		int copied = 0;
-		int from = 0;
 		int length = text.length();
-		while (from <= length && matcher.find(from)) {
-			int start = this.secretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
-			int end = this.secretGroup ? matcher.end(SECRET_GROUP) : matcher.end();
-			if (start < 0 || start < copied || end <= start) {
-				from = Math.max(matcher.end(), matcher.start() + 1);
-				continue;
-			}
-			if (this.validator != null) {
-				end = this.validator.secretEnd(text, matcher, start, end);
-				if (end < 0) {
-					from = matcher.start() + 1;
+		int from = 0;
+		while (true) {
+			boolean found;
+			if (scan != null) {
+				int candidate = scan.next();
+				if (candidate < 0) {
+					break;
+				}
+				if (candidate < copied || candidate >= length) {
 					continue;
 				}
+				matcher.region(candidate, (int) Math.min(length, (long) candidate + this.window));
+				found = matcher.lookingAt();
+			}
+			else {
+				if (from > length) {
+					break;
+				}
+				matcher.region(from, length);
+				found = matcher.find();
+				if (!found) {
+					break;
+				}
+				from = matcher.start() + 1;
+			}
+			if (!found) {
+				continue;
+			}
+			int start = this.secretGroup ? matcher.start(SECRET_GROUP) : matcher.start();
+			int end = this.secretGroup ? matcher.end(SECRET_GROUP) : matcher.end();
+			if (start >= copied && end > start && this.validator != null) {
+				end = this.validator.secretEnd(text, matcher, start, end);
+			}
+			if (start < copied || end <= start) {
+				continue;
 			}
 			if (result == null) {
 				result = new StringBuilder(length + 16);
