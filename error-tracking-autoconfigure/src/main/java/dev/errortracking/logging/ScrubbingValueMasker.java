@@ -1,5 +1,7 @@
 package dev.errortracking.logging;
 
+import java.util.Set;
+
 import com.fasterxml.jackson.core.JsonStreamContext;
 import net.logstash.logback.mask.ValueMasker;
 
@@ -16,8 +18,13 @@ public class ScrubbingValueMasker implements ValueMasker {
 
 	private static final int MIN_CARD_DIGITS = 13;
 
+	private static final Set<String> ENCODER_METADATA = Set.of("@timestamp", "@version", "level", "level_value");
+
 	@Override
 	public Object mask(JsonStreamContext context, Object value) {
+		if (isEncoderMetadata(context)) {
+			return null;
+		}
 		PrivacyScrubber scrubber = LogScrubber.get();
 		if (isUnderSensitiveKey(context, scrubber)) {
 			return scrubber.replacement();
@@ -31,6 +38,16 @@ public class ScrubbingValueMasker implements ValueMasker {
 			return (scrubbed instanceof String) ? scrubbed : null;
 		}
 		return null;
+	}
+
+	/** Whether the value is one that the encoder itself writes, such as the timestamp or the level. */
+	private static boolean isEncoderMetadata(JsonStreamContext context) {
+		JsonStreamContext parent = context.getParent();
+		if (parent == null || !parent.inRoot()) {
+			return false;
+		}
+		String name = context.getCurrentName();
+		return name != null && ENCODER_METADATA.contains(name);
 	}
 
 	private static boolean isUnderSensitiveKey(JsonStreamContext context, PrivacyScrubber scrubber) {

@@ -19,10 +19,22 @@ final class KeyValueText {
 		StringBuilder result = null;
 		int copied = 0;
 		int length = text.length();
+		int nextEquals = text.indexOf('=');
+		int nextColon = text.indexOf(':');
 		int i = 0;
 		while (i < length) {
+			if (nextEquals >= 0 && nextEquals < i) {
+				nextEquals = text.indexOf('=', i);
+			}
+			if (nextColon >= 0 && nextColon < i) {
+				nextColon = text.indexOf(':', i);
+			}
+			if (nextEquals < 0 && nextColon < 0) {
+				break;
+			}
+			i = (nextEquals < 0) ? nextColon : (nextColon < 0) ? nextEquals : Math.min(nextEquals, nextColon);
 			char c = text.charAt(i);
-			if ((c != '=' && c != ':') || isNotSeparator(text, i)) {
+			if (isNotSeparator(text, i)) {
 				i++;
 				continue;
 			}

@@ -1,5 +1,7 @@
 package dev.errortracking.privacy;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * One cheap pass over a text that tells which rules could match it, so that the others are not run at all.
  */
@@ -31,14 +33,14 @@ final class TextHints {
 
 	static final int ALL = (1 << 12) - 1;
 
-	private static final String[] AUTH_SCHEMES = { "earer", "EARER", "asic", "ASIC" };
 
 	private TextHints() {
 	}
 
 	static int of(String text) {
-		int hints = literalHints(text);
-		int length = text.length();
+		byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
+		int length = chars.length;
+		int hints = 0;
 		int digitRun = 0;
 		int dottedDigits = 0;
 		int upperRun = 0;
@@ -47,15 +49,15 @@ final class TextHints {
 		char previous = 0;
 		char beforePrevious = 0;
 		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
+			char c = (char) (chars[i] & 0xFF);
 			if (c >= '0' && c <= '9') {
 				if (++digitRun >= 13) {
 					hints |= CARD_DIGITS;
 				}
-				if (previous == '.' && beforePrevious >= '0' && beforePrevious <= '9' && ++dottedDigits >= 3) {
+				if (previous == '.' && isDigit(beforePrevious) && ++dottedDigits >= 3) {
 					hints |= IPV4;
 				}
-				if (previous >= '0' && previous <= '9' && i >= 3 && isUpper(beforePrevious) && isUpper(text.charAt(i - 3))) {
+				if (isDigit(previous) && i >= 3 && isUpper(beforePrevious) && isUpper((char) chars[i - 3])) {
 					hints |= IBAN;
 				}
 				if (++upperRun >= 20) {
@@ -68,29 +70,43 @@ final class TextHints {
 					hints |= UPPER_RUN;
 				}
 				hexSinceColon &= c <= 'F';
+				if (c == 'B' && startsWith(chars, i, "BEARER", "Bearer", "BASIC", "Basic")) {
+					hints |= AUTH_SCHEME;
+				}
+			}
+			else if (c >= 'a' && c <= 'z') {
+				digitRun = 0;
+				upperRun = 0;
+				hexSinceColon &= c <= 'f';
+				if (c == 'e' && startsWith(chars, i, "eyJ")) {
+					hints |= JWT;
+				}
+				else if (c == 'b' && startsWith(chars, i, "bearer", "basic")) {
+					hints |= AUTH_SCHEME;
+				}
 			}
 			else {
 				upperRun = 0;
-				if (c == '-' || c == ' ') {
-					if (previous >= '0' && previous <= '9') {
-						hints |= (c == '-') ? SSN : 0;
-					}
-					else {
-						digitRun = 0;
-					}
-				}
-				else {
+				if ((c != '-' && c != ' ') || !isDigit(previous)) {
 					digitRun = 0;
 				}
-				if (c == ':') {
-					if (hexSinceColon && i - lastColon <= 5) {
-						hints |= IPV6;
+				hexSinceColon = false;
+				switch (c) {
+					case '-' -> hints |= (isDigit(previous) ? SSN : 0) | (startsWith(chars, i, "-----BEGIN") ? PEM : 0);
+					case '@' -> hints |= AT;
+					case '%' -> hints |= startsWith(chars, i, "%40") ? AT : 0;
+					case '=' -> hints |= SEPARATOR;
+					case '/' -> hints |= (previous == '/') ? DOUBLE_SLASH : 0;
+					case ':' -> {
+						hints |= SEPARATOR;
+						if (i - lastColon <= 5 && isHexRun(chars, lastColon + 1, i)) {
+							hints |= IPV6;
+						}
+						lastColon = i;
+						hexSinceColon = true;
 					}
-					lastColon = i;
-					hexSinceColon = true;
-				}
-				else if (c < 'a' || c > 'f') {
-					hexSinceColon = false;
+					default -> {
+					}
 				}
 			}
 			beforePrevious = previous;
@@ -99,30 +115,32 @@ final class TextHints {
 		return hints;
 	}
 
-	private static int literalHints(String text) {
-		int hints = 0;
-		if (text.indexOf('@') >= 0 || text.indexOf("%40") >= 0) {
-			hints |= AT;
-		}
-		if (text.indexOf('=') >= 0 || text.indexOf(':') >= 0) {
-			hints |= SEPARATOR;
-		}
-		if (text.indexOf("-----BEGIN") >= 0) {
-			hints |= PEM;
-		}
-		if (text.indexOf("eyJ") >= 0) {
-			hints |= JWT;
-		}
-		if (text.indexOf("//") >= 0) {
-			hints |= DOUBLE_SLASH;
-		}
-		for (String scheme : AUTH_SCHEMES) {
-			if (text.indexOf(scheme) >= 0) {
-				hints |= AUTH_SCHEME;
-				break;
+	private static boolean isHexRun(byte[] chars, int start, int end) {
+		for (int i = Math.max(start, 0); i < end; i++) {
+			if (Character.digit((char) chars[i], 16) < 0) {
+				return false;
 			}
 		}
-		return hints;
+		return start >= 0;
+	}
+
+	private static boolean startsWith(byte[] chars, int offset, String... prefixes) {
+		for (String prefix : prefixes) {
+			if (offset + prefix.length() <= chars.length) {
+				boolean match = true;
+				for (int i = 0; i < prefix.length() && match; i++) {
+					match = chars[offset + i] == prefix.charAt(i);
+				}
+				if (match) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static boolean isUpper(char c) {
