@@ -43,7 +43,7 @@ final class ScrubbingEventSupport {
 	}
 
 	void scrubBaseEvent(SentryBaseEvent event) {
-		guard(() -> scrubRequest(event.getRequest()), () -> event.setRequest(null));
+		guard(() -> event.setRequest(scrubRequest(event.getRequest())), () -> event.setRequest(null));
 		guard(() -> event.setUser(reduceUser(event.getUser())), () -> event.setUser(null));
 		guard(() -> event.setTags(scrubStrings(event.getTags())), () -> event.setTags(null));
 		guard(() -> event.setExtras(withoutNulls(this.scrubber.scrubMap(event.getExtras()))),
@@ -99,10 +99,12 @@ final class ScrubbingEventSupport {
 		return (values != null) ? withoutNulls(this.scrubber.scrubMap(values)) : null;
 	}
 
-	private void scrubRequest(Request request) {
-		if (request == null) {
-			return;
+	/** A scrubbed copy: the SDK shares the request of the scope with every event and may change it later. */
+	private Request scrubRequest(Request original) {
+		if (original == null) {
+			return null;
 		}
+		Request request = new Request(original);
 		String contentType = header(request.getHeaders(), "Content-Type");
 		request.setUrl(this.scrubber.scrubUrl(request.getUrl()));
 		request.setQueryString(this.scrubber.scrubQueryString(request.getQueryString()));
@@ -123,6 +125,7 @@ final class ScrubbingEventSupport {
 		if (request.getUnknown() != null) {
 			request.setUnknown(scrubObjects(request.getUnknown()));
 		}
+		return request;
 	}
 
 	private User reduceUser(User user) {
@@ -173,7 +176,9 @@ final class ScrubbingEventSupport {
 				scrubSpanContext(span);
 			}
 			else if (value instanceof Response response) {
-				scrubResponse(response);
+				Response copy = new Response(response);
+				scrubResponse(copy);
+				contexts.put(key, copy);
 			}
 			else if (value instanceof Map<?, ?> map) {
 				contexts.put(key, withoutNulls(this.scrubber.scrubMap(stringKeys(map))));
