@@ -69,11 +69,11 @@ final class KeyMatcher {
 	}
 
 	static boolean isCookieKey(String key) {
-		if (key == null || key.length() > 12) {
+		if (key == null || key.length() < 6 || key.length() > 10) {
 			return false;
 		}
-		String normalized = normalize(key);
-		return normalized.equals("cookie") || normalized.equals("cookies") || normalized.equals("setcookie");
+		return key.equalsIgnoreCase("cookie") || key.equalsIgnoreCase("cookies") || key.equalsIgnoreCase("set-cookie")
+				|| key.equalsIgnoreCase("set_cookie") || key.equalsIgnoreCase("setcookie");
 	}
 
 	static String normalize(CharSequence key) {

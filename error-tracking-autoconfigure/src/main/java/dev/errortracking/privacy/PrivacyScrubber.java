@@ -1,6 +1,8 @@
 package dev.errortracking.privacy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,15 +25,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 
 /**
  * Applies one {@link PrivacyRules rule set} to text, nested maps and lists, JSON, form bodies, query strings, URLs,
@@ -40,9 +38,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
  */
 public final class PrivacyScrubber {
 
-	private static final ObjectMapper JSON = JsonMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-		.build();
+	private static final JsonFactory JSON = new JsonFactory();
 
 	private static final PrivacyScrubber DEFAULTS = new PrivacyScrubber(PrivacyRules.defaults());
 
@@ -406,76 +402,77 @@ public final class PrivacyScrubber {
 		if (json.length() > this.rules.maxStringLength()) {
 			return this.replacement;
 		}
-		JsonNode tree;
-		try {
-			tree = JSON.readTree(json);
+		StringWriter out = new StringWriter(json.length() + 32);
+		try (JsonParser parser = JSON.createParser(json); JsonGenerator generator = JSON.createGenerator(out)) {
+			if (parser.nextToken() == null) {
+				return this.replacement;
+			}
+			copyJson(parser, generator, depth, walk);
+			if (parser.nextToken() != null) {
+				return fallback(json, lenient);
+			}
 		}
-		catch (JsonProcessingException | RuntimeException ex) {
-			return (lenient && !json.contains("\\u")) ? this.text.scrub(json) : this.replacement;
+		catch (IOException | RuntimeException ex) {
+			return fallback(json, lenient);
 		}
-		if (tree == null) {
-			return this.replacement;
-		}
-		try {
-			return JSON.writeValueAsString(scrubNode(tree, depth, walk));
-		}
-		catch (JsonProcessingException | RuntimeException ex) {
-			return this.replacement;
-		}
+		return out.toString();
 	}
 
-	private JsonNode scrubNode(JsonNode node, int depth, Walk walk) {
-		if (!walk.visit(this.rules.maxItems())) {
-			return TextNode.valueOf(this.replacement);
+	private String fallback(String json, boolean lenient) {
+		return (lenient && !json.contains("\\u")) ? this.text.scrub(json) : this.replacement;
+	}
+
+	/** Copy the current JSON value, scrubbed, without building a tree. */
+	private void copyJson(JsonParser parser, JsonGenerator generator, int depth, Walk walk) throws IOException {
+		JsonToken token = parser.currentToken();
+		if (!walk.visit(this.rules.maxItems()) || (token.isStructStart() && depth >= this.rules.maxDepth())) {
+			parser.skipChildren();
+			generator.writeString(this.replacement);
+			return;
 		}
-		if (node.isContainerNode() && depth >= this.rules.maxDepth()) {
-			return TextNode.valueOf(this.replacement);
-		}
-		if (node.isObject()) {
-			ObjectNode result = JsonNodeFactory.instance.objectNode();
-			Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-			while (fields.hasNext() && !walk.exhausted(this.rules.maxItems())) {
-				Map.Entry<String, JsonNode> field = fields.next();
-				String key = field.getKey();
-				JsonNode value = field.getValue();
-				JsonNode scrubbed;
-				if (value.isNull()) {
-					scrubbed = value;
+		switch (token) {
+			case START_OBJECT -> {
+				generator.writeStartObject();
+				while (parser.nextToken() == JsonToken.FIELD_NAME) {
+					String key = parser.currentName();
+					generator.writeFieldName(this.text.scrub(key));
+					JsonToken value = parser.nextToken();
+					if (value == JsonToken.VALUE_NULL) {
+						generator.writeNull();
+					}
+					else if (this.keys.isSensitive(key)) {
+						parser.skipChildren();
+						generator.writeString(this.replacement);
+					}
+					else if (value == JsonToken.VALUE_STRING && KeyMatcher.isCookieKey(key)) {
+						generator.writeString(scrubCookieList(parser.getText()));
+					}
+					else {
+						copyJson(parser, generator, depth + 1, walk);
+					}
 				}
-				else if (this.keys.isSensitive(key)) {
-					scrubbed = TextNode.valueOf(this.replacement);
+				generator.writeEndObject();
+			}
+			case START_ARRAY -> {
+				generator.writeStartArray();
+				while (parser.nextToken() != JsonToken.END_ARRAY) {
+					copyJson(parser, generator, depth + 1, walk);
 				}
-				else if (value.isTextual() && KeyMatcher.isCookieKey(key)) {
-					scrubbed = TextNode.valueOf(scrubCookieList(value.textValue()));
+				generator.writeEndArray();
+			}
+			case VALUE_STRING -> generator.writeString(scrubString(parser.getText(), depth + 1, walk));
+			case VALUE_NUMBER_INT -> {
+				String digits = parser.getText();
+				if (digits.length() >= MIN_CARD_DIGITS && !this.text.scrub(digits).equals(digits)) {
+					generator.writeString(this.replacement);
 				}
 				else {
-					scrubbed = scrubNode(value, depth + 1, walk);
+					generator.writeNumber(digits);
 				}
-				result.set(this.text.scrub(key), scrubbed);
 			}
-			return result;
+			case VALUE_NUMBER_FLOAT -> generator.writeNumber(parser.getText());
+			default -> generator.copyCurrentEvent(parser);
 		}
-		if (node.isArray()) {
-			ArrayNode result = JsonNodeFactory.instance.arrayNode();
-			for (JsonNode element : node) {
-				if (walk.exhausted(this.rules.maxItems())) {
-					break;
-				}
-				result.add(scrubNode(element, depth + 1, walk));
-			}
-			return result;
-		}
-		if (node.isTextual()) {
-			String value = node.textValue();
-			String scrubbed = scrubString(value, depth + 1, walk);
-			return (scrubbed.equals(value)) ? node : TextNode.valueOf(scrubbed);
-		}
-		if (node.isIntegralNumber() || node.isBigDecimal()) {
-			String digits = node.asText();
-			return (digits.length() >= MIN_CARD_DIGITS && !this.text.scrub(digits).equals(digits))
-					? TextNode.valueOf(this.replacement) : node;
-		}
-		return node;
 	}
 
 	private String scrubUrl(String url, int depth, Walk walk) {

@@ -70,7 +70,7 @@ final class TextHints {
 					hints |= UPPER_RUN;
 				}
 				hexSinceColon &= c <= 'F';
-				if (c == 'B' && startsWith(chars, i, "BEARER", "Bearer", "BASIC", "Basic")) {
+				if (c == 'B' && i + 4 < length && startsWith(chars, i, "BEARER", "Bearer", "BASIC", "Basic")) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -78,10 +78,10 @@ final class TextHints {
 				digitRun = 0;
 				upperRun = 0;
 				hexSinceColon &= c <= 'f';
-				if (c == 'e' && startsWith(chars, i, "eyJ")) {
+				if (c == 'e' && i + 2 < length && chars[i + 1] == 'y' && chars[i + 2] == 'J') {
 					hints |= JWT;
 				}
-				else if (c == 'b' && startsWith(chars, i, "bearer", "basic")) {
+				else if (c == 'b' && i + 4 < length && startsWith(chars, i, "bearer", "basic")) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -92,9 +92,10 @@ final class TextHints {
 				}
 				hexSinceColon = false;
 				switch (c) {
-					case '-' -> hints |= (isDigit(previous) ? SSN : 0) | (startsWith(chars, i, "-----BEGIN") ? PEM : 0);
+					case '-' -> hints |= (isDigit(previous) ? SSN : 0)
+							| ((i + 1 < length && chars[i + 1] == '-' && startsWith(chars, i, "-----BEGIN")) ? PEM : 0);
 					case '@' -> hints |= AT;
-					case '%' -> hints |= startsWith(chars, i, "%40") ? AT : 0;
+					case '%' -> hints |= (i + 2 < length && chars[i + 1] == '4' && chars[i + 2] == '0') ? AT : 0;
 					case '=' -> hints |= SEPARATOR;
 					case '/' -> hints |= (previous == '/') ? DOUBLE_SLASH : 0;
 					case ':' -> {
