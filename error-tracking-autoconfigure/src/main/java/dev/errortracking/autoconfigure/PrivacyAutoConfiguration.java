@@ -7,6 +7,7 @@ import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.privacy.ValueRule;
 import dev.errortracking.sentry.ScrubbingBeforeBreadcrumbCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
+import dev.errortracking.sentry.ScrubbingBeforeSendLogCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendTransactionCallback;
 import dev.errortracking.web.ScrubbingErrorBodyCustomizer;
 
@@ -86,6 +87,12 @@ public class PrivacyAutoConfiguration {
 		@ConditionalOnMissingBean(SentryOptions.BeforeSendTransactionCallback.class)
 		ScrubbingBeforeSendTransactionCallback scrubbingBeforeSendTransactionCallback(PrivacyScrubber scrubber) {
 			return new ScrubbingBeforeSendTransactionCallback(scrubber);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SentryOptions.Logs.BeforeSendLogCallback.class)
+		ScrubbingBeforeSendLogCallback scrubbingBeforeSendLogCallback(PrivacyScrubber scrubber) {
+			return new ScrubbingBeforeSendLogCallback(scrubber);
 		}
 
 		@Bean

@@ -12,6 +12,7 @@ import dev.errortracking.privacy.PrivacyRules;
 import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.sentry.ScrubbingBeforeBreadcrumbCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
+import dev.errortracking.sentry.ScrubbingBeforeSendLogCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendTransactionCallback;
 import dev.errortracking.web.ScrubbingErrorBodyCustomizer;
 
@@ -39,6 +40,7 @@ class PrivacyAutoConfigurationTests {
 				.hasSingleBean(ScrubbingBeforeSendCallback.class)
 				.hasSingleBean(ScrubbingBeforeSendTransactionCallback.class)
 				.hasSingleBean(ScrubbingBeforeBreadcrumbCallback.class)
+				.hasSingleBean(ScrubbingBeforeSendLogCallback.class)
 				.hasSingleBean(ScrubbingErrorBodyCustomizer.class)
 				.hasSingleBean(LogScrubberInstaller.class);
 			assertThat(LogScrubber.get()).isSameAs(context.getBean(PrivacyScrubber.class));

@@ -7,7 +7,11 @@ import java.util.Map;
 
 import io.sentry.Breadcrumb;
 import io.sentry.Hint;
+import io.sentry.SentryAttributeType;
 import io.sentry.SentryEvent;
+import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogEventAttributeValue;
+import io.sentry.SentryLogLevel;
 import io.sentry.SpanContext;
 import io.sentry.SpanId;
 import io.sentry.protocol.Message;
@@ -160,6 +164,20 @@ class ScrubbingCallbacksTests {
 		assertThat(json).doesNotContain("alice@example.com", "bob@example.com", "t0k3n-in-query", "sql-secret-pw")
 			.contains("select * from users where email = '[Filtered]'", "postgresql", "POST /login",
 					"\"db.password\":\"[Filtered]\"");
+	}
+
+	@Test
+	void sentryLogRecordsLoseTheirSecrets() {
+		SentryLogEvent log = new SentryLogEvent(new SentryId(), 1.0, "Login alice@example.com from 203.0.113.7",
+				SentryLogLevel.INFO);
+		log.setAttribute("password", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "hunter2"));
+		log.setAttribute("route", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "/login"));
+		log.setAttribute("attempts", new SentryLogEventAttributeValue(SentryAttributeType.INTEGER, 3));
+		SentryLogEvent result = new ScrubbingBeforeSendLogCallback(this.scrubber).execute(log);
+		assertThat(result.getBody()).isEqualTo("Login [Filtered] from [Filtered]");
+		assertThat(result.getAttributes().get("password").getValue()).isEqualTo("[Filtered]");
+		assertThat(result.getAttributes().get("route").getValue()).isEqualTo("/login");
+		assertThat(result.getAttributes().get("attempts").getValue()).isEqualTo(3);
 	}
 
 	@Test
