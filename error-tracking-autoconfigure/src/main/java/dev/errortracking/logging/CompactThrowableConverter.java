@@ -41,6 +41,8 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 
 	private boolean leadingLineSeparator;
 
+	private boolean scrubbed;
+
 	/** A converter with the library's defaults. */
 	public CompactThrowableConverter() {
 		this(StackTraceSettings.DEFAULTS);
@@ -67,6 +69,14 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 		this.leadingLineSeparator = leadingLineSeparator;
 	}
 
+	/**
+	 * Set whether secrets and personal data are removed from the stack trace with the privacy rules
+	 * ({@link LogScrubber}), for layouts that have no other place to do it. JSON lines are masked as a whole.
+	 */
+	public void setScrubbed(boolean scrubbed) {
+		this.scrubbed = scrubbed;
+	}
+
 	@Override
 	public String convert(ILoggingEvent event) {
 		IThrowableProxy proxy = event.getThrowableProxy();
@@ -74,6 +84,9 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 			return "";
 		}
 		String text = compact(event, proxy);
+		if (this.scrubbed) {
+			text = LogScrubber.get().scrubText(text);
+		}
 		return (this.leadingLineSeparator && !text.isEmpty()) ? getLineSeparator() + text : text;
 	}
 

@@ -1,0 +1,158 @@
+package dev.errortracking.benchmarks;
+
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.LoggingEvent;
+import io.sentry.Hint;
+import io.sentry.JsonSerializer;
+import io.sentry.SentryEvent;
+import io.sentry.SentryOptions;
+import net.logstash.logback.encoder.LogstashEncoder;
+import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
+import net.logstash.logback.mask.ValueMasker;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.slf4j.event.KeyValuePair;
+
+import dev.errortracking.logging.ScrubbingValueMasker;
+import dev.errortracking.privacy.PrivacyScrubber;
+import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
+
+/**
+ * Time per Sentry event and per JSON log line with privacy scrubbing on, against the same work with it off.
+ * <p>
+ * An event is built as the SDK has it when the before-send callback runs, then serialized as the SDK does before
+ * sending it; the scrubbed variants add the callback in between. A log line is encoded by logstash-logback-encoder
+ * without masking, with the masking decorator and a masker that masks nothing (the decorator's own cost), and with
+ * the scrubbing masker.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 2)
+@Fork(2)
+@State(Scope.Benchmark)
+public class ScrubbingBenchmark {
+
+	private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
+
+	private final ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
+
+	private LoggerContext loggerContext;
+
+	private LogstashEncoder plainEncoder;
+
+	private LogstashEncoder maskingEncoder;
+
+	private LogstashEncoder noOpMaskingEncoder;
+
+	private LoggingEvent infoLine;
+
+	private LoggingEvent errorLine;
+
+	@Setup
+	public void setUp() {
+		this.loggerContext = new LoggerContext();
+		this.plainEncoder = encoder(null);
+		this.maskingEncoder = encoder(new ScrubbingValueMasker());
+		this.noOpMaskingEncoder = encoder((context, value) -> null);
+		Logger logger = this.loggerContext.getLogger("com.example.shop.OrderController");
+		this.infoLine = line(logger, Level.INFO, null, "Order {} created with {} items for customer {}", 8812, 3,
+				"c-5521");
+		this.errorLine = line(logger, Level.ERROR, TypicalEvent.FAILURE, "POST /api/orders/{id}/items -> 500 INTERNAL_ERROR");
+	}
+
+	@TearDown
+	public void tearDown() {
+		this.loggerContext.stop();
+	}
+
+	@Benchmark
+	public String event_baseline() {
+		return serialize(TypicalEvent.create());
+	}
+
+	@Benchmark
+	public String event_scrubbed() {
+		return serialize(this.beforeSend.execute(TypicalEvent.create(), new Hint()));
+	}
+
+	@Benchmark
+	public byte[] infoLine_baseline() {
+		return this.plainEncoder.encode(this.infoLine);
+	}
+
+	@Benchmark
+	public byte[] infoLine_masked() {
+		return this.maskingEncoder.encode(this.infoLine);
+	}
+
+	@Benchmark
+	public byte[] infoLine_noOpMasker() {
+		return this.noOpMaskingEncoder.encode(this.infoLine);
+	}
+
+	@Benchmark
+	public byte[] errorLine_baseline() {
+		return this.plainEncoder.encode(this.errorLine);
+	}
+
+	@Benchmark
+	public byte[] errorLine_masked() {
+		return this.maskingEncoder.encode(this.errorLine);
+	}
+
+	@Benchmark
+	public byte[] errorLine_noOpMasker() {
+		return this.noOpMaskingEncoder.encode(this.errorLine);
+	}
+
+	private String serialize(SentryEvent event) {
+		StringWriter writer = new StringWriter(8192);
+		try {
+			this.serializer.serialize(event, writer);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+		return writer.toString();
+	}
+
+	private LogstashEncoder encoder(ValueMasker masker) {
+		LogstashEncoder encoder = new LogstashEncoder();
+		encoder.setContext(this.loggerContext);
+		if (masker != null) {
+			MaskingJsonGeneratorDecorator decorator = new MaskingJsonGeneratorDecorator();
+			decorator.addValueMasker(masker);
+			decorator.start();
+			encoder.setJsonGeneratorDecorator(decorator);
+		}
+		encoder.start();
+		return encoder;
+	}
+
+	private static LoggingEvent line(Logger logger, Level level, Throwable failure, String message, Object... arguments) {
+		LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, message, failure, arguments);
+		event.setMDCPropertyMap(Map.of("request_id", "0d4c3f5e2b1a4e6f8a7b9c0d1e2f3a4b", "http_route",
+				"/api/orders/{id}/items", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736", "span_id", "00f067aa0ba902b7"));
+		event.addKeyValuePair(new KeyValuePair("error_code", "INTERNAL_ERROR"));
+		event.addKeyValuePair(new KeyValuePair("http_status", 500));
+		event.getFormattedMessage();
+		return event;
+	}
+
+}

@@ -1,0 +1,189 @@
+package dev.errortracking.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.errortracking.privacy.BuiltInRule;
+import dev.errortracking.privacy.PrivacyRules;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the privacy rules applied to Sentry events, breadcrumbs, logs and error bodies.
+ */
+@ConfigurationProperties("error-tracking.privacy")
+public class PrivacyProperties {
+
+	/**
+	 * Whether secrets and personal data are scrubbed from Sentry events, breadcrumbs, transactions, logs and error
+	 * body details. When false, nothing is scrubbed.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Text that replaces a removed value; the key of the value is kept.
+	 */
+	private String replacement = PrivacyRules.DEFAULT_REPLACEMENT;
+
+	/**
+	 * More sensitive keys, matched as substrings of a key, ignoring case, '-', '_', '.' and spaces.
+	 */
+	private List<String> extraKeys = new ArrayList<>();
+
+	/**
+	 * Whole key names that are never sensitive although they contain a sensitive key, such as 'author'. Value rules
+	 * still apply to their values.
+	 */
+	private List<String> safeKeys = new ArrayList<>();
+
+	/**
+	 * More regular expressions whose matches are replaced wherever text appears; only the group named 'secret' is
+	 * replaced when there is one.
+	 */
+	private List<String> extraPatterns = new ArrayList<>();
+
+	/**
+	 * Built-in value rules to switch off.
+	 */
+	private Set<BuiltInRule> disabledRules = EnumSet.noneOf(BuiltInRule.class);
+
+	/**
+	 * Maximum depth of nested maps, lists and JSON that is scrubbed; deeper values are removed.
+	 */
+	private int maxDepth = PrivacyRules.DEFAULT_MAX_DEPTH;
+
+	/**
+	 * Maximum length of one text; longer texts are cut and their last partial word removed.
+	 */
+	private int maxStringLength = PrivacyRules.DEFAULT_MAX_STRING_LENGTH;
+
+	/**
+	 * Maximum number of values scrubbed in one structure; the rest are removed.
+	 */
+	private int maxItems = PrivacyRules.DEFAULT_MAX_ITEMS;
+
+	private final User user = new User();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getReplacement() {
+		return this.replacement;
+	}
+
+	public void setReplacement(String replacement) {
+		this.replacement = replacement;
+	}
+
+	public List<String> getExtraKeys() {
+		return this.extraKeys;
+	}
+
+	public void setExtraKeys(List<String> extraKeys) {
+		this.extraKeys = extraKeys;
+	}
+
+	public List<String> getSafeKeys() {
+		return this.safeKeys;
+	}
+
+	public void setSafeKeys(List<String> safeKeys) {
+		this.safeKeys = safeKeys;
+	}
+
+	public List<String> getExtraPatterns() {
+		return this.extraPatterns;
+	}
+
+	public void setExtraPatterns(List<String> extraPatterns) {
+		this.extraPatterns = extraPatterns;
+	}
+
+	public Set<BuiltInRule> getDisabledRules() {
+		return this.disabledRules;
+	}
+
+	public void setDisabledRules(Set<BuiltInRule> disabledRules) {
+		this.disabledRules = disabledRules;
+	}
+
+	public int getMaxDepth() {
+		return this.maxDepth;
+	}
+
+	public void setMaxDepth(int maxDepth) {
+		this.maxDepth = maxDepth;
+	}
+
+	public int getMaxStringLength() {
+		return this.maxStringLength;
+	}
+
+	public void setMaxStringLength(int maxStringLength) {
+		this.maxStringLength = maxStringLength;
+	}
+
+	public int getMaxItems() {
+		return this.maxItems;
+	}
+
+	public void setMaxItems(int maxItems) {
+		this.maxItems = maxItems;
+	}
+
+	public User getUser() {
+		return this.user;
+	}
+
+	/** What is sent of the user besides a stable id. */
+	public static class User {
+
+		/**
+		 * Whether the user's email address is sent to the error tracker.
+		 */
+		private boolean sendEmail;
+
+		/**
+		 * Whether the user's name is sent to the error tracker.
+		 */
+		private boolean sendUsername;
+
+		/**
+		 * Whether the user's IP address is sent to the error tracker.
+		 */
+		private boolean sendIpAddress;
+
+		public boolean isSendEmail() {
+			return this.sendEmail;
+		}
+
+		public void setSendEmail(boolean sendEmail) {
+			this.sendEmail = sendEmail;
+		}
+
+		public boolean isSendUsername() {
+			return this.sendUsername;
+		}
+
+		public void setSendUsername(boolean sendUsername) {
+			this.sendUsername = sendUsername;
+		}
+
+		public boolean isSendIpAddress() {
+			return this.sendIpAddress;
+		}
+
+		public void setSendIpAddress(boolean sendIpAddress) {
+			this.sendIpAddress = sendIpAddress;
+		}
+
+	}
+
+}

@@ -1,0 +1,151 @@
+package dev.errortracking.privacy;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One cheap pass over a text that tells which rules could match it, so that the others are not run at all.
+ */
+final class TextHints {
+
+	static final int AT = 1;
+
+	static final int CARD_DIGITS = 1 << 1;
+
+	static final int IBAN = 1 << 2;
+
+	static final int AUTH_SCHEME = 1 << 3;
+
+	static final int JWT = 1 << 4;
+
+	static final int PEM = 1 << 5;
+
+	static final int DOUBLE_SLASH = 1 << 6;
+
+	static final int SSN = 1 << 7;
+
+	static final int IPV4 = 1 << 8;
+
+	static final int IPV6 = 1 << 9;
+
+	static final int UPPER_RUN = 1 << 10;
+
+	static final int SEPARATOR = 1 << 11;
+
+	static final int ALL = (1 << 12) - 1;
+
+
+	private TextHints() {
+	}
+
+	static int of(String text) {
+		byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
+		int length = chars.length;
+		int hints = 0;
+		int digitRun = 0;
+		int dottedDigits = 0;
+		int upperRun = 0;
+		int lastColon = -10;
+		boolean hexSinceColon = false;
+		char previous = 0;
+		char beforePrevious = 0;
+		for (int i = 0; i < length; i++) {
+			char c = (char) (chars[i] & 0xFF);
+			if (c >= '0' && c <= '9') {
+				if (++digitRun >= 13) {
+					hints |= CARD_DIGITS;
+				}
+				if (previous == '.' && isDigit(beforePrevious) && ++dottedDigits >= 3) {
+					hints |= IPV4;
+				}
+				if (isDigit(previous) && i >= 3 && isUpper(beforePrevious) && isUpper((char) chars[i - 3])) {
+					hints |= IBAN;
+				}
+				if (++upperRun >= 20) {
+					hints |= UPPER_RUN;
+				}
+			}
+			else if (c >= 'A' && c <= 'Z') {
+				digitRun = 0;
+				if (++upperRun >= 20) {
+					hints |= UPPER_RUN;
+				}
+				hexSinceColon &= c <= 'F';
+				if (c == 'B' && i + 4 < length && startsWith(chars, i, "BEARER", "Bearer", "BASIC", "Basic")) {
+					hints |= AUTH_SCHEME;
+				}
+			}
+			else if (c >= 'a' && c <= 'z') {
+				digitRun = 0;
+				upperRun = 0;
+				hexSinceColon &= c <= 'f';
+				if (c == 'e' && i + 2 < length && chars[i + 1] == 'y' && chars[i + 2] == 'J') {
+					hints |= JWT;
+				}
+				else if (c == 'b' && i + 4 < length && startsWith(chars, i, "bearer", "basic")) {
+					hints |= AUTH_SCHEME;
+				}
+			}
+			else {
+				upperRun = 0;
+				if ((c != '-' && c != ' ') || !isDigit(previous)) {
+					digitRun = 0;
+				}
+				hexSinceColon = false;
+				switch (c) {
+					case '-' -> hints |= (isDigit(previous) ? SSN : 0)
+							| ((i + 1 < length && chars[i + 1] == '-' && startsWith(chars, i, "-----BEGIN")) ? PEM : 0);
+					case '@' -> hints |= AT;
+					case '%' -> hints |= (i + 2 < length && chars[i + 1] == '4' && chars[i + 2] == '0') ? AT : 0;
+					case '=' -> hints |= SEPARATOR;
+					case '/' -> hints |= (previous == '/') ? DOUBLE_SLASH : 0;
+					case ':' -> {
+						hints |= SEPARATOR;
+						if (i - lastColon <= 5 && isHexRun(chars, lastColon + 1, i)) {
+							hints |= IPV6;
+						}
+						lastColon = i;
+						hexSinceColon = true;
+					}
+					default -> {
+					}
+				}
+			}
+			beforePrevious = previous;
+			previous = c;
+		}
+		return hints;
+	}
+
+	private static boolean isHexRun(byte[] chars, int start, int end) {
+		for (int i = Math.max(start, 0); i < end; i++) {
+			if (Character.digit((char) chars[i], 16) < 0) {
+				return false;
+			}
+		}
+		return start >= 0;
+	}
+
+	private static boolean startsWith(byte[] chars, int offset, String... prefixes) {
+		for (String prefix : prefixes) {
+			if (offset + prefix.length() <= chars.length) {
+				boolean match = true;
+				for (int i = 0; i < prefix.length() && match; i++) {
+					match = chars[offset + i] == prefix.charAt(i);
+				}
+				if (match) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
+	}
+
+	private static boolean isUpper(char c) {
+		return c >= 'A' && c <= 'Z';
+	}
+
+}

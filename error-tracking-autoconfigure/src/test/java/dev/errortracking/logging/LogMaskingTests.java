@@ -1,0 +1,124 @@
+package dev.errortracking.logging;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
+import net.logstash.logback.argument.StructuredArguments;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+
+import dev.errortracking.privacy.PrivacyRules;
+import dev.errortracking.privacy.PrivacyScrubber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The maskers and converters configured with the logback XML that the documentation shows, writing through real
+ * encoders: JSON lines from logstash-logback-encoder and pattern lines.
+ */
+class LogMaskingTests {
+
+	private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXZhbHVl";
+
+	private static final List<String> SECRETS = List.of("alice@example.com", "bob@example.com", "hunter2",
+			"4111111111111111", "203.0.113.7", JWT, "s3cr3t-mdc", "kv-pass", "arg-token-123", "DE89370400440532013000");
+
+	@TempDir
+	Path directory;
+
+	private LoggerContext context;
+
+	@BeforeEach
+	void configure() throws JoranException {
+		this.context = new LoggerContext();
+		this.context.setMDCAdapter(MDC.getMDCAdapter());
+		this.context.putProperty("LOG_DIR", this.directory.toString());
+		JoranConfigurator configurator = new JoranConfigurator();
+		configurator.setContext(this.context);
+		configurator.doConfigure(getClass().getResource("logback-scrubbing.xml"));
+		this.context.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.context.stop();
+		MDC.clear();
+	}
+
+	@Test
+	void jsonAndPatternLinesLoseEverySecret() throws IOException {
+		logEverything();
+		String json = read("json.log");
+		String console = read("console.log");
+		assertThat(SECRETS).allSatisfy((secret) -> {
+			assertThat(json).doesNotContain(secret);
+			assertThat(console).doesNotContain(secret);
+		});
+		assertThat(json).contains("\"message\":\"Login failed for [Filtered] from [Filtered]\"",
+				"\"request_id\":\"req-1\"", "\"api_token\":\"[Filtered]\"", "\"password\":\"[Filtered]\"",
+				"\"order_id\":42", "\"card\":\"[Filtered]\"", "\"stack_trace\":\"java.lang.IllegalStateException: "
+						+ "Key (email)=([Filtered]) already exists",
+				"\"credentials\":\"[Filtered]\"", "\"iban\":\"[Filtered]\"");
+		assertThat(console).contains("Login failed for [Filtered] from [Filtered]", "request_id=req-1",
+				"api_token=[Filtered]", "password=\"[Filtered]\"",
+				"java.lang.IllegalStateException: Key (email)=([Filtered]) already exists", "order_id=\"42\"");
+	}
+
+	@Test
+	void theSameLinesWithoutMaskingStillHoldTheSecrets() throws IOException {
+		logEverything();
+		String unmasked = read("unmasked.log");
+		assertThat(unmasked).contains("alice@example.com", "hunter2", "4111111111111111", "s3cr3t-mdc", "kv-pass",
+				"bob@example.com");
+	}
+
+	@Test
+	void theInstalledRulesReplaceTheDefaults() throws IOException {
+		PrivacyScrubber custom = new PrivacyScrubber(PrivacyRules.builder().replacement("***").build());
+		LogScrubber.install(custom);
+		try {
+			this.context.getLogger("test").info("mail alice@example.com");
+		}
+		finally {
+			LogScrubber.uninstall(custom);
+		}
+		this.context.getLogger("test").info("mail bob@example.com");
+		assertThat(read("json.log")).contains("mail ***", "mail [Filtered]");
+		assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.defaults());
+	}
+
+	private void logEverything() {
+		Logger logger = this.context.getLogger("dev.errortracking.Test");
+		MDC.put("request_id", "req-1");
+		MDC.put("api_token", "s3cr3t-mdc");
+		MDC.put("client", "203.0.113.7");
+		Exception failure = new IllegalStateException("Key (email)=(bob@example.com) already exists",
+				new RuntimeException("card 4111111111111111 declined"));
+		logger.atError()
+			.addKeyValue("password", "kv-pass")
+			.addKeyValue("order_id", 42)
+			.addKeyValue("card", 4111111111111111L)
+			.setCause(failure)
+			.log("Login failed for {} from {}", "alice@example.com", "203.0.113.7");
+		logger.info("Request {} {}", StructuredArguments.keyValue("credentials", "hunter2"),
+				StructuredArguments.entries(Map.of("iban", "DE89370400440532013000", "auth", JWT)));
+		logger.info("token passed as argument: {}", StructuredArguments.value("note", "token=arg-token-123"));
+	}
+
+	private String read(String name) throws IOException {
+		this.context.stop();
+		return Files.readString(this.directory.resolve(name), StandardCharsets.UTF_8);
+	}
+
+}

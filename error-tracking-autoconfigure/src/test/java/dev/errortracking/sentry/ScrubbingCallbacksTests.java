@@ -1,0 +1,239 @@
+package dev.errortracking.sentry;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sentry.Breadcrumb;
+import io.sentry.Hint;
+import io.sentry.SentryAttributeType;
+import io.sentry.SentryEvent;
+import io.sentry.SentryLogEvent;
+import io.sentry.SentryLogEventAttributeValue;
+import io.sentry.SentryLogLevel;
+import io.sentry.SpanContext;
+import io.sentry.SpanId;
+import io.sentry.protocol.Message;
+import io.sentry.protocol.Request;
+import io.sentry.protocol.Response;
+import io.sentry.protocol.SentryId;
+import io.sentry.protocol.SentrySpan;
+import io.sentry.protocol.SentryTransaction;
+import io.sentry.protocol.TransactionInfo;
+import io.sentry.protocol.User;
+import org.junit.jupiter.api.Test;
+
+import dev.errortracking.privacy.PrivacyRules;
+import dev.errortracking.privacy.PrivacyScrubber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Sentry callbacks on real SDK objects, checked on the JSON the SDK would send.
+ */
+class ScrubbingCallbacksTests {
+
+	private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXZhbHVl";
+
+	private static final List<String> SECRETS = List.of("alice@example.com", "bob@example.com", "hunter2",
+			"4111111111111111", "203.0.113.7", "s3ss10n", "xsrf-val", "t0k3n-in-query", JWT, "AKIAIOSFODNN7EXAMPLE",
+			"DE89370400440532013000", "123-45-6789", "carol@example.com", "sql-secret-pw");
+
+	private final PrivacyScrubber scrubber = PrivacyScrubber.defaults();
+
+	@Test
+	void eventsLoseEverySecretAndKeepTheirContext() {
+		SentryEvent event = event();
+		SentryEvent result = new ScrubbingBeforeSendCallback(this.scrubber).execute(event, new Hint());
+		String json = SentryEvents.json(result);
+		assertThat(SECRETS).allSatisfy((secret) -> assertThat(json).doesNotContain(secret));
+		assertThat(json).contains("\"method\":\"POST\"", "/orders/[Filtered]/items", "User-Agent", "curl/8.0",
+				"X-Auth-Token", "; theme=dark", "IllegalStateException", "Order failed for [Filtered]",
+				"Key (email)=([Filtered]) already exists", "\"route\":\"/orders/{email}/items\"", "POST /orders",
+				"password=[Filtered]");
+		assertThat(result.getRequest().getHeaders()).containsEntry("X-Auth-Token", "[Filtered]")
+			.containsEntry("Accept", "application/json");
+		assertThat(result.getRequest().getData())
+			.isEqualTo("{\"item\":\"book\",\"quantity\":3,\"payment\":{\"card\":\"[Filtered]\",\"cvv\":\"[Filtered]\"}}");
+		assertThat(result.getExceptions()).hasSize(2);
+	}
+
+	@Test
+	void userIsReducedToAStableIdUnlessTheApplicationOptsIn() {
+		SentryEvent first = new ScrubbingBeforeSendCallback(this.scrubber).execute(event(), new Hint());
+		SentryEvent second = new ScrubbingBeforeSendCallback(this.scrubber).execute(event(), new Hint());
+		User user = first.getUser();
+		assertThat(user.getId()).hasSize(32).isEqualTo(second.getUser().getId()).doesNotContain("carol");
+		assertThat(user.getEmail()).isNull();
+		assertThat(user.getUsername()).isNull();
+		assertThat(user.getIpAddress()).isNull();
+		assertThat(user.getData()).isNull();
+
+		PrivacyScrubber optedIn = new PrivacyScrubber(
+				PrivacyRules.builder().sendUserEmail(true).sendUsername(true).sendUserIpAddress(true).build());
+		User kept = new ScrubbingBeforeSendCallback(optedIn).execute(event(), new Hint()).getUser();
+		assertThat(kept.getEmail()).isEqualTo("carol@example.com");
+		assertThat(kept.getUsername()).isEqualTo("carol");
+		assertThat(kept.getIpAddress()).isEqualTo("203.0.113.7");
+
+		SentryEvent numeric = new SentryEvent();
+		User plain = new User();
+		plain.setId("42");
+		numeric.setUser(plain);
+		assertThat(new ScrubbingBeforeSendCallback(this.scrubber).execute(numeric, new Hint()).getUser().getId())
+			.isEqualTo("42");
+	}
+
+	@Test
+	void partsThatCannotBeScrubbedAreRemovedAndTheEventIsStillSent() {
+		SentryEvent event = new SentryEvent(new IllegalStateException("failed for alice@example.com"));
+		event.setExceptions(SentryEvents.exceptionFactory().getSentryExceptions(event.getThrowable()));
+		Object unprintable = new Object() {
+			@Override
+			public String toString() {
+				throw new IllegalStateException("broken");
+			}
+		};
+		Request request = new Request();
+		request.setMethod("GET");
+		request.setData(unprintable);
+		event.setRequest(request);
+		event.setExtra("broken", unprintable);
+		event.setExtra("fine", "ok");
+		event.getContexts().put("custom", new Object() {
+			@Override
+			public String toString() {
+				return "password=hunter2";
+			}
+		});
+		SentryEvent result = new ScrubbingBeforeSendCallback(this.scrubber).execute(event, new Hint());
+		assertThat(result).isNotNull();
+		assertThat(result.getRequest().getData()).isEqualTo("[Filtered]");
+		assertThat(result.getExtras()).containsEntry("broken", "[Filtered]").containsEntry("fine", "ok");
+		assertThat(result.getContexts().get("custom")).isNull();
+		assertThat(result.getExceptions().get(0).getValue()).isEqualTo("failed for [Filtered]");
+	}
+
+	@Test
+	void aPartWhoseScrubbingFailsIsRemoved() {
+		List<String> removed = new ArrayList<>();
+		ScrubbingEventSupport.guard(() -> {
+			throw new IllegalStateException("broken");
+		}, () -> removed.add("request"));
+		ScrubbingEventSupport.guard(() -> {
+		}, () -> removed.add("user"));
+		assertThat(removed).containsExactly("request");
+	}
+
+	@Test
+	void breadcrumbsAreScrubbedWhenRecorded() {
+		Breadcrumb breadcrumb = Breadcrumb.http("https://api.example.com/users?email=alice%40example.com&page=2",
+				"GET", 200);
+		breadcrumb.setMessage("charged card 4111 1111 1111 1111 for alice@example.com");
+		breadcrumb.setData("authorization", "Bearer abc123def456");
+		breadcrumb.setData("nested", Map.of("password", "hunter2", "size", 3));
+		Breadcrumb result = new ScrubbingBeforeBreadcrumbCallback(this.scrubber).execute(breadcrumb, new Hint());
+		assertThat(result.getMessage()).isEqualTo("charged card [Filtered] for [Filtered]");
+		assertThat(result.getData()).containsEntry("url", "https://api.example.com/users")
+			.containsEntry("http.query", "email=[Filtered]&page=2")
+			.containsEntry("method", "GET")
+			.containsEntry("status_code", 200)
+			.containsEntry("authorization", "[Filtered]")
+			.containsEntry("nested", Map.of("password", "[Filtered]", "size", 3));
+	}
+
+	@Test
+	void transactionSpansLoseTheirSecrets() {
+		SpanContext trace = new SpanContext("http.server");
+		trace.setDescription("POST /login for alice@example.com");
+		trace.setData("http.query", "token=t0k3n-in-query");
+		List<SentrySpan> spans = new ArrayList<>();
+		Map<String, Object> data = new HashMap<>();
+		data.put("db.system", "postgresql");
+		data.put("db.password", "sql-secret-pw");
+		spans.add(new SentrySpan(1.0, 2.0, new SentryId(), new SpanId(), new SpanId(), "db.sql.query",
+				"select * from users where email = 'bob@example.com'", null, "manual", new HashMap<>(),
+				new HashMap<>(), data));
+		SentryTransaction transaction = new SentryTransaction("POST /login", 1.0, 2.0, spans, new HashMap<>(),
+				new TransactionInfo("route"));
+		transaction.getContexts().setTrace(trace);
+		SentryTransaction result = new ScrubbingBeforeSendTransactionCallback(this.scrubber).execute(transaction,
+				new Hint());
+		String json = SentryEvents.json(result);
+		assertThat(json).doesNotContain("alice@example.com", "bob@example.com", "t0k3n-in-query", "sql-secret-pw")
+			.contains("select * from users where email = '[Filtered]'", "postgresql", "POST /login",
+					"\"db.password\":\"[Filtered]\"");
+	}
+
+	@Test
+	void sentryLogRecordsLoseTheirSecrets() {
+		SentryLogEvent log = new SentryLogEvent(new SentryId(), 1.0, "Login alice@example.com from 203.0.113.7",
+				SentryLogLevel.INFO);
+		log.setAttribute("password", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "hunter2"));
+		log.setAttribute("route", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "/login"));
+		log.setAttribute("attempts", new SentryLogEventAttributeValue(SentryAttributeType.INTEGER, 3));
+		SentryLogEvent result = new ScrubbingBeforeSendLogCallback(this.scrubber).execute(log);
+		assertThat(result.getBody()).isEqualTo("Login [Filtered] from [Filtered]");
+		assertThat(result.getAttributes().get("password").getValue()).isEqualTo("[Filtered]");
+		assertThat(result.getAttributes().get("route").getValue()).isEqualTo("/login");
+		assertThat(result.getAttributes().get("attempts").getValue()).isEqualTo(3);
+	}
+
+	@Test
+	void transactionsNamedAfterASecretAreDropped() {
+		SentryTransaction transaction = new SentryTransaction("GET /users/alice@example.com", 1.0, 2.0,
+				new ArrayList<>(), new HashMap<>(), new TransactionInfo("url"));
+		assertThat(new ScrubbingBeforeSendTransactionCallback(this.scrubber).execute(transaction, new Hint())).isNull();
+	}
+
+	private static SentryEvent event() {
+		Exception cause = new IllegalStateException("Key (email)=(bob@example.com) already exists");
+		Exception failure = new RuntimeException("Order failed for alice@example.com with card 4111111111111111",
+				cause);
+		SentryEvent event = new SentryEvent(failure);
+		event.setExceptions(SentryEvents.exceptionFactory().getSentryExceptions(failure));
+		Message message = new Message();
+		message.setMessage("Login {} from {}");
+		message.setFormatted("Login alice@example.com from 203.0.113.7");
+		message.setParams(List.of("alice@example.com", "203.0.113.7"));
+		event.setMessage(message);
+		event.setTransaction("POST /orders/{email}/items");
+		Request request = new Request();
+		request.setMethod("POST");
+		request.setUrl("http://localhost:8080/orders/alice@example.com/items");
+		request.setQueryString("access_token=t0k3n-in-query&page=1");
+		Map<String, String> headers = new HashMap<>();
+		headers.put("Content-Type", "application/json");
+		headers.put("Accept", "application/json");
+		headers.put("User-Agent", "curl/8.0");
+		headers.put("X-Auth-Token", "hunter2");
+		headers.put("X-Forwarded-For", "203.0.113.7");
+		headers.put("Authorization", "Bearer " + JWT);
+		request.setHeaders(headers);
+		request.setCookies("SESSION=s3ss10n; XSRF-TOKEN=xsrf-val; theme=dark");
+		request.setData("{\"item\":\"book\",\"quantity\":3,\"payment\":{\"card\":\"4111111111111111\",\"cvv\":\"123\"}}");
+		request.setEnvs(Map.of("REMOTE_ADDR", "203.0.113.7", "SERVER_NAME", "localhost"));
+		event.setRequest(request);
+		event.setExtra("order", Map.of("iban", "DE89370400440532013000", "route", "/orders/{email}/items"));
+		event.setExtra("aws", "key AKIAIOSFODNN7EXAMPLE");
+		event.setTag("ssn", "123-45-6789");
+		event.setTag("route", "/orders/{email}/items");
+		event.getContexts().put("request_context", Map.of("login", "password=hunter2", "method", "POST"));
+		Response response = new Response();
+		response.setHeaders(Map.of("Set-Cookie", "SESSION=s3ss10n; Path=/"));
+		event.getContexts().setResponse(response);
+		Breadcrumb breadcrumb = new Breadcrumb("user alice@example.com logged in");
+		breadcrumb.setData("token", JWT);
+		event.addBreadcrumb(breadcrumb);
+		User user = new User();
+		user.setId("carol@example.com");
+		user.setEmail("carol@example.com");
+		user.setUsername("carol");
+		user.setIpAddress("203.0.113.7");
+		user.setData(Map.of("phone", "+1 555 0100"));
+		event.setUser(user);
+		return event;
+	}
+
+}
