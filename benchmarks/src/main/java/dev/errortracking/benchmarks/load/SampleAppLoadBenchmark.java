@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.errortracking.test.SentryReceiver;
-
 /**
  * Load comparison of the packaged sample app with the library on and off ({@code error-tracking.enabled=false},
  * Spring Boot's own error handling) on a 200, a 404 and a 500 path. The 500 path is also measured with the
@@ -40,7 +38,7 @@ public final class SampleAppLoadBenchmark {
 		out.println("JVM flags of every app: " + String.join(" ", AppProcess.JVM_FLAGS));
 		List<String> launch = List.of("-jar", options.jar().toString());
 		List<AppProcess> apps = new ArrayList<>();
-		try (SentryReceiver receiver = SentryReceiver.start()) {
+		try (CountingSentryReceiver receiver = new CountingSentryReceiver()) {
 			AppProcess off = start(apps, "library-off", launch, options, "--error-tracking.enabled=false");
 			AppProcess on = start(apps, "library-on", launch, options);
 			AppProcess reporting = start(apps, "library-on-sentry", launch, options, "--sentry.dsn=" + receiver.dsn(),
@@ -73,8 +71,9 @@ public final class SampleAppLoadBenchmark {
 					failReported.answered());
 			out.printf("ERROR log events: off %d, on %d, on + Sentry %d (log bytes %d, %d, %d)%n", off.errorLines(),
 					on.errorLines(), reporting.errorLines(), off.logBytes(), on.logBytes(), reporting.logBytes());
-			out.printf("Sentry events received: %d for %d reported failures; transactions received: %d%n",
-					drain.events(), failReported.answered(), drain.transactions());
+			out.printf("Sentry events received: %d for %d reported failures; transactions received: %d; dropped by "
+					+ "the SDK (its client reports): %s%n", drain.events(), failReported.answered(), drain.transactions(),
+					drain.discarded());
 			out.println("load average after the run: " + Machine.loadAverage());
 		}
 		finally {

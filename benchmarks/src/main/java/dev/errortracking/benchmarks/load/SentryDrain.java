@@ -1,10 +1,10 @@
 package dev.errortracking.benchmarks.load;
 
-import dev.errortracking.test.SentryReceiver;
+import java.util.Map;
 
 /**
  * Waits after a measurement until the events queued by the application's Sentry SDK have arrived, so that their
- * sending does not run into the next measurement, and counts them.
+ * sending does not run into the next measurement.
  */
 final class SentryDrain implements Runnable {
 
@@ -12,23 +12,19 @@ final class SentryDrain implements Runnable {
 
 	private static final long MAX_WAIT_MILLIS = 60_000;
 
-	private final SentryReceiver receiver;
+	private final CountingSentryReceiver receiver;
 
-	private long events;
-
-	private long transactions;
-
-	SentryDrain(SentryReceiver receiver) {
+	SentryDrain(CountingSentryReceiver receiver) {
 		this.receiver = receiver;
 	}
 
 	@Override
 	public void run() {
 		long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
-		int seen = -1;
+		long seen = -1;
 		long quietSince = System.currentTimeMillis();
 		while (System.currentTimeMillis() < deadline) {
-			int now = this.receiver.requestCount();
+			long now = this.receiver.requestCount();
 			if (now != seen) {
 				seen = now;
 				quietSince = System.currentTimeMillis();
@@ -38,19 +34,21 @@ final class SentryDrain implements Runnable {
 			}
 			sleep(100);
 		}
-		this.events += this.receiver.events().size();
-		this.transactions += this.receiver.transactions().size();
-		this.receiver.reset();
 	}
 
 	/** The error events received so far. */
 	long events() {
-		return this.events;
+		return this.receiver.events();
+	}
+
+	/** What the application's SDK reported as dropped so far, per reason and category. */
+	Map<String, Long> discarded() {
+		return this.receiver.discarded();
 	}
 
 	/** The transactions received so far. */
 	long transactions() {
-		return this.transactions;
+		return this.receiver.transactions();
 	}
 
 	private static void sleep(long millis) {
