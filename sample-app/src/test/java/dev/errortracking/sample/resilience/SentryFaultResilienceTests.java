@@ -90,7 +90,10 @@ class SentryFaultResilienceTests {
 			assertThat(result.serverErrors()).isEqualTo(LOAD_REQUESTS / 2);
 			assertThat(lost).as("events captured before the shutdown but never delivered").isEmpty();
 			assertThat(delivered).as("events delivered, each once").hasSize(captured.size()).doesNotHaveDuplicates();
-			assertBounded(heapGrowth, threadGrowth, shutdown, bound);
+			// The in-process receiver keeps every event it receives, so the heap grows with them here: only the
+			// fault scenarios, where nothing is stored, hold the application's heap to a bound.
+			assertThat(threadGrowth).as("growth of live threads").isLessThanOrEqualTo(MAX_THREAD_GROWTH);
+			assertThat(shutdown).as("shutdown").isLessThan(bound);
 		}
 	}
 
