@@ -1,6 +1,7 @@
 package dev.errortracking.autoconfigure;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -281,6 +282,8 @@ public class ErrorTrackingProperties {
 		 */
 		private List<String> jsonProfiles = new ArrayList<>(List.of("prod", "production", "staging"));
 
+		private final StackTrace stackTrace = new StackTrace();
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -303,6 +306,97 @@ public class ErrorTrackingProperties {
 
 		public void setJsonProfiles(List<String> jsonProfiles) {
 			this.jsonProfiles = jsonProfiles;
+		}
+
+		public StackTrace getStackTrace() {
+			return this.stackTrace;
+		}
+
+		/** How stack traces are written to the log, in both formats. Sentry always gets them in full. */
+		public static class StackTrace {
+
+			/**
+			 * Whether the library shortens logged stack traces. When false, they are logged in full.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Stack frames kept per throwable, after folding.
+			 */
+			private int maxDepth = 40;
+
+			/**
+			 * Characters kept per stack trace.
+			 */
+			private int maxLength = 12_000;
+
+			/**
+			 * Whether runs of framework frames (servlet container, Spring MVC, Spring Security, filters, proxies,
+			 * reflection) are folded into one line.
+			 */
+			private boolean foldFrameworkFrames = true;
+
+			/**
+			 * How long after a stack trace was logged in full the same stack trace is logged as one short line
+			 * with a count. Zero logs every stack trace in full.
+			 */
+			private Duration repeatWindow = Duration.ofSeconds(10);
+
+			/**
+			 * Whether each frame names its jar and version (logback's packaging data, which Spring Boot's
+			 * default configuration switches on). It costs class look-ups for every frame of every logged stack
+			 * trace.
+			 */
+			private boolean jarVersions = false;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public int getMaxDepth() {
+				return this.maxDepth;
+			}
+
+			public void setMaxDepth(int maxDepth) {
+				this.maxDepth = maxDepth;
+			}
+
+			public int getMaxLength() {
+				return this.maxLength;
+			}
+
+			public void setMaxLength(int maxLength) {
+				this.maxLength = maxLength;
+			}
+
+			public boolean isFoldFrameworkFrames() {
+				return this.foldFrameworkFrames;
+			}
+
+			public void setFoldFrameworkFrames(boolean foldFrameworkFrames) {
+				this.foldFrameworkFrames = foldFrameworkFrames;
+			}
+
+			public boolean isJarVersions() {
+				return this.jarVersions;
+			}
+
+			public void setJarVersions(boolean jarVersions) {
+				this.jarVersions = jarVersions;
+			}
+
+			public Duration getRepeatWindow() {
+				return this.repeatWindow;
+			}
+
+			public void setRepeatWindow(Duration repeatWindow) {
+				this.repeatWindow = repeatWindow;
+			}
+
 		}
 
 	}

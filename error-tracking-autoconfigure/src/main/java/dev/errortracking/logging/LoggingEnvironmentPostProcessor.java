@@ -20,8 +20,9 @@ import org.springframework.util.ClassUtils;
 /**
  * Chooses the console log format before logging starts, through Spring Boot's own logging properties: JSON
  * lines ({@link LogstashJsonFormatter} as Boot's structured format) when a production-like profile is active or
- * {@code error-tracking.logging.format=json}, else Boot's console pattern with the request id. Only sets what
- * the application left unset, and never touches an application's own logback configuration file.
+ * {@code error-tracking.logging.format=json}, else Boot's console pattern with the request id. In both, stack
+ * traces are written by {@link CompactThrowableConverter}. Only sets what the application left unset, and never
+ * touches an application's own logback configuration file.
  */
 public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -39,6 +40,8 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 	 * library, which logs the failure once itself; an ERROR line would also become a second Sentry event.
 	 */
 	static final String SQL_EXCEPTION_HELPER_LEVEL = "logging.level.org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
+
+	private static final String EXCEPTION_CONVERSION_WORD = "logging.exception-conversion-word";
 
 	private static final String LOGSTASH_ENCODER = "net.logstash.logback.encoder.LogstashEncoder";
 
@@ -58,12 +61,15 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		Binder binder = Binder.get(environment);
-		if (!binder.bind("error-tracking.enabled", Boolean.class).orElse(true)
-				|| !binder.bind("error-tracking.logging.enabled", Boolean.class).orElse(true)) {
+		if (!isEnabled(binder)) {
 			return;
 		}
 		ClassLoader classLoader = classLoader(application);
 		Map<String, Object> defaults = new LinkedHashMap<>();
+		if (isLogbackWithLogstashEncoder(classLoader) && StackTraceSettings.isEnabled(binder)) {
+			ReadableStackTraces.register(StackTraceSettings.bind(binder));
+			defaults.put(EXCEPTION_CONVERSION_WORD, "%" + CompactThrowableConverter.CONVERSION_WORD);
+		}
 		if (isJson(binder, environment)) {
 			String format = isLogbackWithLogstashEncoder(classLoader) ? LogstashJsonFormatter.class.getName()
 					: BOOT_LOGSTASH_FORMAT;
@@ -85,6 +91,11 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 	}
 
+	static boolean isEnabled(Binder binder) {
+		return binder.bind("error-tracking.enabled", Boolean.class).orElse(true)
+				&& binder.bind("error-tracking.logging.enabled", Boolean.class).orElse(true);
+	}
+
 	private boolean isJson(Binder binder, ConfigurableEnvironment environment) {
 		LogFormat format = binder.bind("error-tracking.logging.format", LogFormat.class).orElse(LogFormat.AUTO);
 		if (format != LogFormat.AUTO) {
@@ -98,17 +109,17 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		return profiles.length > 0 && environment.acceptsProfiles(Profiles.of(profiles));
 	}
 
-	private static boolean isLogbackWithLogstashEncoder(ClassLoader classLoader) {
+	static boolean isLogbackWithLogstashEncoder(ClassLoader classLoader) {
 		return ClassUtils.isPresent(LOGSTASH_ENCODER, classLoader)
 				&& LoggingSystem.get(classLoader) instanceof LogbackLoggingSystem;
 	}
 
-	private static boolean hasOwnLoggingConfig(ConfigurableEnvironment environment, ClassLoader classLoader) {
+	static boolean hasOwnLoggingConfig(ConfigurableEnvironment environment, ClassLoader classLoader) {
 		return environment.containsProperty("logging.config")
 				|| LOGBACK_CONFIG_FILES.stream().anyMatch((name) -> classLoader.getResource(name) != null);
 	}
 
-	private static ClassLoader classLoader(SpringApplication application) {
+	static ClassLoader classLoader(SpringApplication application) {
 		ClassLoader classLoader = (application != null) ? application.getClassLoader() : null;
 		return (classLoader != null) ? classLoader : LoggingEnvironmentPostProcessor.class.getClassLoader();
 	}

@@ -8,7 +8,9 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.structured.StructuredLogFormatter;
+import org.springframework.core.env.Environment;
 
 /**
  * Spring Boot structured logging format that writes each event with a {@link LogstashJsonEncoder}: set
@@ -17,9 +19,19 @@ import org.springframework.boot.logging.structured.StructuredLogFormatter;
  */
 public class LogstashJsonFormatter implements StructuredLogFormatter<ILoggingEvent> {
 
-	private final LogstashJsonEncoder encoder = new LogstashJsonEncoder();
+	private final LogstashJsonEncoder encoder;
 
 	public LogstashJsonFormatter() {
+		this(StackTraceSettings.DEFAULTS);
+	}
+
+	/** A formatter with the stack trace settings of {@code environment}, as Spring Boot creates it. */
+	public LogstashJsonFormatter(Environment environment) {
+		this(StackTraceSettings.bind(Binder.get(environment)));
+	}
+
+	private LogstashJsonFormatter(StackTraceSettings stackTraces) {
+		this.encoder = new LogstashJsonEncoder(stackTraces);
 		ILoggerFactory factory = LoggerFactory.getILoggerFactory();
 		if (factory instanceof LoggerContext context) {
 			this.encoder.setContext(context);

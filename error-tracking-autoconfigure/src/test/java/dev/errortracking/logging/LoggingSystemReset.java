@@ -11,7 +11,7 @@ import org.springframework.boot.logging.LoggingSystem;
 public final class LoggingSystemReset {
 
 	private static final List<String> SYSTEM_PROPERTIES = List.of("CONSOLE_LOG_STRUCTURED_FORMAT",
-			"FILE_LOG_STRUCTURED_FORMAT", "LOG_CORRELATION_PATTERN");
+			"FILE_LOG_STRUCTURED_FORMAT", "LOG_CORRELATION_PATTERN", "LOG_EXCEPTION_CONVERSION_WORD");
 
 	private LoggingSystemReset() {
 	}

@@ -1,0 +1,69 @@
+package dev.errortracking.logging;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.StackTraceElementProxy;
+
+/**
+ * Remembers when each stack trace (exception classes and frames along the cause chain, not the messages) was last
+ * logged in full, and counts the repeats since then. Bounded: past {@value #MAX_STACK_TRACES} different stack
+ * traces it starts afresh.
+ */
+final class RepeatedStackTraces {
+
+	static final int MAX_STACK_TRACES = 1024;
+
+	private static final int MAX_CAUSES = 16;
+
+	private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+
+	/**
+	 * Record one occurrence of {@code throwable} at {@code timestamp}.
+	 * @return {@code null} when it is to be logged in full, else the repeat it is
+	 */
+	Repeat record(IThrowableProxy throwable, long timestamp, Duration window) {
+		Long hash = hash(throwable);
+		if (this.entries.size() >= MAX_STACK_TRACES && !this.entries.containsKey(hash)) {
+			this.entries.clear();
+		}
+		long windowMillis = window.toMillis();
+		Entry entry = this.entries.compute(hash,
+				(key, previous) -> (previous == null || timestamp - previous.fullAt() >= windowMillis)
+						? new Entry(timestamp, 0) : new Entry(previous.fullAt(), previous.repeats() + 1));
+		return (entry.repeats() == 0) ? null : new Repeat(Math.max(0, timestamp - entry.fullAt()), entry.repeats());
+	}
+
+	/** A hash of the classes and frames, cheap enough for every logged failure (no formatting, no copies). */
+	private static long hash(IThrowableProxy throwable) {
+		long hash = 17;
+		IThrowableProxy current = throwable;
+		for (int depth = 0; current != null && depth < MAX_CAUSES; depth++, current = current.getCause()) {
+			hash = 31 * hash + current.getClassName().hashCode();
+			for (StackTraceElementProxy step : current.getStackTraceElementProxyArray()) {
+				StackTraceElement frame = step.getStackTraceElement();
+				hash = 31 * hash + frame.getClassName().hashCode();
+				hash = 31 * hash + frame.getMethodName().hashCode();
+				hash = 31 * hash + frame.getLineNumber();
+			}
+		}
+		return hash;
+	}
+
+	private record Entry(long fullAt, int repeats) {
+
+	}
+
+	/**
+	 * A stack trace seen again within the window.
+	 *
+	 * @param sinceFullMillis the time since it was logged in full
+	 * @param count the repeats since then, this one included
+	 */
+	record Repeat(long sinceFullMillis, int count) {
+
+	}
+
+}
