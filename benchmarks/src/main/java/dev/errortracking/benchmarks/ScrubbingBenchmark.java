@@ -42,7 +42,7 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(2)
 @State(Scope.Benchmark)

@@ -95,6 +95,12 @@ public class ErrorTrackingProperties {
 		 */
 		private String eventIdHeader = "X-Event-Id";
 
+		/**
+		 * Whether errors that the servlet container answers before a request reaches the application, such as a
+		 * malformed request line, header or URI, get the error body too (Tomcat only).
+		 */
+		private boolean containerErrors = true;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -125,6 +131,14 @@ public class ErrorTrackingProperties {
 
 		public void setEventIdHeader(String eventIdHeader) {
 			this.eventIdHeader = eventIdHeader;
+		}
+
+		public boolean isContainerErrors() {
+			return this.containerErrors;
+		}
+
+		public void setContainerErrors(boolean containerErrors) {
+			this.containerErrors = containerErrors;
 		}
 
 	}

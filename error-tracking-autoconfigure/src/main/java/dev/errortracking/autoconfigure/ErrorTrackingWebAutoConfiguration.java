@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.validation.ConstraintViolationException;
+import org.apache.catalina.Host;
 
 import dev.errortracking.web.ApplicationExceptionMapper;
 import dev.errortracking.web.ConstraintViolationErrorMapper;
@@ -24,6 +25,7 @@ import dev.errortracking.web.ErrorTrackingErrorController;
 import dev.errortracking.web.ErrorTrackingExceptionResolver;
 import dev.errortracking.web.SecurityErrorMapper;
 import dev.errortracking.web.SpringMvcErrorMapper;
+import dev.errortracking.web.TomcatErrorReportValve;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,6 +38,8 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
@@ -193,6 +197,21 @@ public class ErrorTrackingWebAutoConfiguration {
 		@ConditionalOnMissingBean
 		SecurityErrorMapper securityErrorMapper() {
 			return new SecurityErrorMapper();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.apache.catalina.startup.Tomcat", "org.apache.catalina.valves.ErrorReportValve" })
+	@ConditionalOnBooleanProperty(name = "error-tracking.response.container-errors", matchIfMissing = true)
+	static class TomcatConfiguration {
+
+		/** Runs after Boot's own Tomcat customizer, whose error report valve it replaces. */
+		@Bean
+		WebServerFactoryCustomizer<TomcatServletWebServerFactory> errorTrackingTomcatErrorReportValveCustomizer(
+				ErrorResponseWriter writer) {
+			return (factory) -> factory.addContextCustomizers(
+					(context) -> TomcatErrorReportValve.install((Host) context.getParent(), writer));
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "error-tracking.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(PrivacyProperties.class)
+@EnableConfigurationProperties({ PrivacyProperties.class, ErrorTrackingProperties.class })
 public class PrivacyAutoConfiguration {
 
 	static final String ENABLED = "error-tracking.privacy.enabled";
@@ -34,15 +35,16 @@ public class PrivacyAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
-	PrivacyRules privacyRules(PrivacyProperties properties) {
+	PrivacyRules privacyRules(PrivacyProperties properties, ErrorTrackingProperties errorTracking) {
+		ErrorTrackingProperties.UserSettings user = errorTracking.getUser();
 		PrivacyRules.Builder rules = PrivacyRules.builder()
 			.replacement(properties.getReplacement())
 			.sensitiveKeys(properties.getExtraKeys())
 			.safeKeys(properties.getSafeKeys())
 			.disable(properties.getDisabledRules())
-			.sendUserEmail(properties.getUser().isSendEmail())
-			.sendUsername(properties.getUser().isSendUsername())
-			.sendUserIpAddress(properties.getUser().isSendIpAddress())
+			.sendUserEmail(user.isIncludeEmail())
+			.sendUsername(user.isIncludeUsername())
+			.sendUserIpAddress(user.isIncludeIpAddress())
 			.maxDepth(properties.getMaxDepth())
 			.maxStringLength(properties.getMaxStringLength())
 			.maxItems(properties.getMaxItems());
@@ -74,6 +76,7 @@ public class PrivacyAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(SentryOptions.class)
+	@Conditional(OnSentryDsnCondition.class)
 	@ConditionalOnBooleanProperty(name = ENABLED, matchIfMissing = true)
 	static class SentryScrubbingConfiguration {
 

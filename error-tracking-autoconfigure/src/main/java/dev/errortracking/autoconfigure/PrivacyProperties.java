@@ -64,8 +64,6 @@ public class PrivacyProperties {
 	 */
 	private int maxItems = PrivacyRules.DEFAULT_MAX_ITEMS;
 
-	private final User user = new User();
-
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -136,54 +134,6 @@ public class PrivacyProperties {
 
 	public void setMaxItems(int maxItems) {
 		this.maxItems = maxItems;
-	}
-
-	public User getUser() {
-		return this.user;
-	}
-
-	/** What is sent of the user besides a stable id. */
-	public static class User {
-
-		/**
-		 * Whether the user's email address is sent to the error tracker.
-		 */
-		private boolean sendEmail;
-
-		/**
-		 * Whether the user's name is sent to the error tracker.
-		 */
-		private boolean sendUsername;
-
-		/**
-		 * Whether the user's IP address is sent to the error tracker.
-		 */
-		private boolean sendIpAddress;
-
-		public boolean isSendEmail() {
-			return this.sendEmail;
-		}
-
-		public void setSendEmail(boolean sendEmail) {
-			this.sendEmail = sendEmail;
-		}
-
-		public boolean isSendUsername() {
-			return this.sendUsername;
-		}
-
-		public void setSendUsername(boolean sendUsername) {
-			this.sendUsername = sendUsername;
-		}
-
-		public boolean isSendIpAddress() {
-			return this.sendIpAddress;
-		}
-
-		public void setSendIpAddress(boolean sendIpAddress) {
-			this.sendIpAddress = sendIpAddress;
-		}
-
 	}
 
 }

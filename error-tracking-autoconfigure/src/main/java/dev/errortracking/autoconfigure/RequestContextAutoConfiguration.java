@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.web.servlet.ConditionalOnMissingFi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
@@ -94,6 +95,7 @@ public class RequestContextAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "io.sentry.Sentry")
+	@Conditional(OnSentryDsnCondition.class)
 	static class SentryTraceIdConfiguration {
 
 		@Bean
@@ -141,6 +143,7 @@ public class RequestContextAutoConfiguration {
 
 		@Configuration(proxyBeanMethods = false)
 		@ConditionalOnClass(SentryTaskDecorator.class)
+		@Conditional(OnSentryDsnCondition.class)
 		static class SentryTaskDecoratorConfiguration {
 
 			@Bean
@@ -161,6 +164,7 @@ public class RequestContextAutoConfiguration {
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ EventProcessor.class, SentryUserProvider.class })
+	@Conditional(OnSentryDsnCondition.class)
 	static class SentryContextConfiguration {
 
 		@Bean

@@ -44,6 +44,43 @@ final class TextScrubber {
 			return text;
 		}
 		String current = limit(text);
+		return (current.indexOf("\tat ") >= 0) ? scrubStackTrace(current) : scrubPlain(current);
+	}
+
+	/**
+	 * Scrub a text holding stack frames: frame lines of the exact form {@code at name(File.java:123)} hold code, not
+	 * data, and are kept as they are; everything between them is scrubbed as one piece.
+	 */
+	private String scrubStackTrace(String text) {
+		StringBuilder result = null;
+		int length = text.length();
+		int chunkStart = 0;
+		int lineStart = 0;
+		while (lineStart < length) {
+			int newline = text.indexOf('\n', lineStart);
+			int lineEnd = (newline < 0) ? length : newline + 1;
+			if (StackFrames.isFrameLine(text, lineStart, (newline < 0) ? length : newline)) {
+				if (result == null) {
+					result = new StringBuilder(length + 16);
+				}
+				if (chunkStart < lineStart) {
+					result.append(scrubPlain(text.substring(chunkStart, lineStart)));
+				}
+				result.append(text, lineStart, lineEnd);
+				chunkStart = lineEnd;
+			}
+			lineStart = lineEnd;
+		}
+		if (result == null) {
+			return scrubPlain(text);
+		}
+		if (chunkStart < length) {
+			result.append(scrubPlain(text.substring(chunkStart)));
+		}
+		return result.toString();
+	}
+
+	private String scrubPlain(String current) {
 		int hints = TextHints.of(current);
 		if (hints == 0 && !this.unhintedRules) {
 			return current;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Replaces Boot's {@code /error} endpoint so that container error dispatches get the same error body.
@@ -29,12 +30,17 @@ public class ErrorTrackingErrorController implements ErrorController {
 			this.handler.rewrite(request, response, handled);
 			return;
 		}
+		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		int code = (status instanceof Integer value && value >= 400) ? value : 404;
 		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable exception) {
+			if (code < 500 && DisconnectedClientHelper.isClientDisconnectedException(exception)) {
+				// The container could not read the request, such as a body cut short: the client's failure.
+				this.handler.handle(request, response, ResolvedError.ofStatus(code, exception));
+				return;
+			}
 			this.handler.handleException(request, response, exception);
 			return;
 		}
-		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int code = (status instanceof Integer value && value >= 400) ? value : 404;
 		this.handler.handleStatus(request, response, code);
 	}
 

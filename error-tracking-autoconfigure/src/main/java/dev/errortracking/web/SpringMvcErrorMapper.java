@@ -115,12 +115,33 @@ public final class SpringMvcErrorMapper implements BuiltInErrorMapper {
 		if (exception instanceof ErrorResponse ex) {
 			return withHeaders(ResolvedError.ofStatus(ex.getStatusCode().value(), exception), ex.getHeaders());
 		}
+		if (exception instanceof IllegalArgumentException ex && isWildcardRequestContentType(ex)) {
+			return ResolvedError.ofStatus(415, ex);
+		}
 		ResponseStatus annotation = AnnotatedElementUtils.findMergedAnnotation(exception.getClass(),
 				ResponseStatus.class);
 		if (annotation != null) {
 			return withReason(annotation.code().value(), annotation.reason(), HttpHeaders.EMPTY, exception);
 		}
 		return null;
+	}
+
+	/**
+	 * Whether {@code ex} is Spring's refusal of a request {@code Content-Type} with a wildcard, such as {@code *\/*},
+	 * which it raises as a bare {@code IllegalArgumentException} while reading the request headers.
+	 */
+	private static boolean isWildcardRequestContentType(IllegalArgumentException ex) {
+		StackTraceElement[] trace = ex.getStackTrace();
+		for (int i = 0; i + 1 < trace.length && i < 8; i++) {
+			if (isFrame(trace[i], "org.springframework.http.HttpHeaders", "setContentType")) {
+				return isFrame(trace[i + 1], "org.springframework.http.server.ServletServerHttpRequest", "getHeaders");
+			}
+		}
+		return false;
+	}
+
+	private static boolean isFrame(StackTraceElement frame, String className, String methodName) {
+		return frame.getClassName().equals(className) && frame.getMethodName().equals(methodName);
 	}
 
 	private ResolvedError methodValidation(HandlerMethodValidationException ex) {

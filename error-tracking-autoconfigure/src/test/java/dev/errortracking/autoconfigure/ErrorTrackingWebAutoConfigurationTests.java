@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.ConstraintViolationException;
+import org.apache.catalina.valves.ErrorReportValve;
 import org.junit.jupiter.api.Test;
 
 import dev.errortracking.context.RequestIdFilter;
@@ -50,6 +51,8 @@ import static org.mockito.Mockito.mock;
  */
 class ErrorTrackingWebAutoConfigurationTests {
 
+	private static final String TOMCAT_CUSTOMIZER = "errorTrackingTomcatErrorReportValveCustomizer";
+
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ErrorTrackingWebAutoConfiguration.class,
 				RequestContextAutoConfiguration.class, ErrorMvcAutoConfiguration.class,
@@ -84,6 +87,17 @@ class ErrorTrackingWebAutoConfigurationTests {
 			.run((context) -> assertThat(context).doesNotHaveBean(ErrorResponseHandler.class)
 				.doesNotHaveBean(ErrorClassifier.class)
 				.doesNotHaveBean(FilterRegistrationBean.class));
+	}
+
+	@Test
+	void replacesTomcatsErrorPageUnlessSwitchedOff() {
+		this.runner.run((context) -> assertThat(context).hasBean(TOMCAT_CUSTOMIZER));
+		this.runner.withPropertyValues("error-tracking.response.container-errors=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TOMCAT_CUSTOMIZER)
+				.hasSingleBean(ErrorResponseHandler.class));
+		this.runner.withClassLoader(new FilteredClassLoader(ErrorReportValve.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(TOMCAT_CUSTOMIZER)
+				.hasSingleBean(ErrorResponseHandler.class));
 	}
 
 	@Test

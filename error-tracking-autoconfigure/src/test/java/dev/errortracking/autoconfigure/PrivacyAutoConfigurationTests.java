@@ -30,7 +30,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PrivacyAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(PrivacyAutoConfiguration.class));
+		.withConfiguration(AutoConfigurations.of(PrivacyAutoConfiguration.class))
+		.withPropertyValues("sentry.dsn=http://public@127.0.0.1:9/1");
+
+	@Test
+	void withoutASentryDsnTheSentryCallbacksBackOff() {
+		this.runner.withPropertyValues("sentry.dsn=").run((context) -> {
+			assertThat(context).hasSingleBean(PrivacyScrubber.class)
+				.hasSingleBean(LogScrubberInstaller.class)
+				.doesNotHaveBean(ScrubbingBeforeSendCallback.class)
+				.doesNotHaveBean(ScrubbingBeforeBreadcrumbCallback.class);
+		});
+	}
 
 	@Test
 	void providesTheRulesTheScrubberAndEveryAdapter() {
@@ -56,7 +67,7 @@ class PrivacyAutoConfigurationTests {
 					"error-tracking.privacy.safe-keys=author",
 					"error-tracking.privacy.extra-patterns=ORD-\\d{6},pin (?<secret>\\d{4})",
 					"error-tracking.privacy.disabled-rules=ip-address,email",
-					"error-tracking.privacy.user.send-email=true", "error-tracking.privacy.max-depth=8",
+					"error-tracking.user.include-email=true", "error-tracking.privacy.max-depth=8",
 					"error-tracking.privacy.max-string-length=1000", "error-tracking.privacy.max-items=50")
 			.run((context) -> {
 				PrivacyRules rules = context.getBean(PrivacyRules.class);

@@ -31,8 +31,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RequestContextAutoConfigurationTests {
 
-	private final WebApplicationContextRunner runner = new WebApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(RequestContextAutoConfiguration.class, TaskExecutionAutoConfiguration.class));
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(RequestContextAutoConfiguration.class, TaskExecutionAutoConfiguration.class))
+		.withPropertyValues("sentry.dsn=http://public@127.0.0.1:9/1");
+
+	@Test
+	void withoutASentryDsnTheSentryPiecesBackOff() {
+		this.runner.withPropertyValues("sentry.dsn=").run((context) -> {
+			assertThat(context).doesNotHaveBean(SentryTraceIdResolver.class)
+				.doesNotHaveBean(RequestContextEventProcessor.class)
+				.doesNotHaveBean(RequestUserSentryUserProvider.class)
+				.hasSingleBean(SpringSecurityRequestUserResolver.class)
+				.hasSingleBean(TaskDecorator.class);
+			assertThat(context.getBean(TaskDecorator.class)).isNotInstanceOf(CompositeTaskDecorator.class);
+		});
+	}
 
 	@Test
 	void registersTheContextPiecesWithSecurityAndSentry() {

@@ -229,6 +229,33 @@ class PrivacyScrubberTests {
 	}
 
 	@Test
+	void stackTracesKeepTheirFramesAndLoseSecretsInTheirMessages() {
+		String trace = "java.lang.IllegalStateException: Order failed for alice@example.com\n"
+				+ "\tat com.example.shop.OrderService.save(OrderService.java:42)\n"
+				+ "\tat com.example.shop.OrderService$$SpringCGLIB$$0.lambda$save$0(<generated>)\n"
+				+ "\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"
+				+ "Caused by: org.postgresql.util.PSQLException: ERROR: duplicate key\n"
+				+ "  Detail: Key (email)=(bob@example.com) already exists.\n"
+				+ "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2733)\n"
+				+ "\t... 12 more\n"
+				+ "\tat fake.frame4111111111111111.x(A.java:1)\n"
+				+ "\tat alice@example.com(A.java:1)\n"
+				+ "\tat a.b(A.java:1) ~[spring-web-6.2.12.jar:10.0.0.1]\n";
+		String scrubbed = this.scrubber.scrubText(trace);
+		assertThat(scrubbed).isEqualTo("java.lang.IllegalStateException: Order failed for [Filtered]\n"
+				+ "\tat com.example.shop.OrderService.save(OrderService.java:42)\n"
+				+ "\tat com.example.shop.OrderService$$SpringCGLIB$$0.lambda$save$0(<generated>)\n"
+				+ "\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n"
+				+ "Caused by: org.postgresql.util.PSQLException: ERROR: duplicate key\n"
+				+ "  Detail: Key (email)=([Filtered]) already exists.\n"
+				+ "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2733)\n"
+				+ "\t... 12 more\n"
+				+ "\tat fake.frame[Filtered].x(A.java:1)\n"
+				+ "\tat [Filtered](A.java:1)\n"
+				+ "\tat a.b(A.java:1) ~[spring-web-6.2.12.jar:[Filtered]]\n");
+	}
+
+	@Test
 	void objectsOfOtherTypesBecomeScrubbedText() {
 		Object value = new Object() {
 			@Override

@@ -90,6 +90,11 @@ public class FailingController {
 		return form;
 	}
 
+	@PostMapping("/any-body")
+	Object anyBody(@RequestBody Map<String, Object> body) {
+		return body.keySet();
+	}
+
 	@GetMapping("/validate/param")
 	Object validateParam(@RequestParam("size") @Min(1) int size) {
 		return size;

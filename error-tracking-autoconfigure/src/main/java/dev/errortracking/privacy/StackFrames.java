@@ -1,0 +1,106 @@
+package dev.errortracking.privacy;
+
+/**
+ * Recognises the frame lines of a printed stack trace, which hold code locations and never data.
+ */
+final class StackFrames {
+
+	private StackFrames() {
+	}
+
+	/**
+	 * Whether {@code text[start, end)} is exactly a frame line: tabs, {@code at }, a qualified name, and in
+	 * parentheses a file name with an optional line number, {@code Native Method} or {@code Unknown Source};
+	 * or a {@code ... 12 more} line. Anything else, packaging data included, is not.
+	 */
+	static boolean isFrameLine(String text, int start, int end) {
+		int i = start;
+		while (i < end && text.charAt(i) == '\t') {
+			i++;
+		}
+		if (i == start) {
+			return false;
+		}
+		if (text.startsWith("... ", i)) {
+			return isMoreLine(text, i + 4, end);
+		}
+		if (!text.startsWith("at ", i)) {
+			return false;
+		}
+		int nameStart = i + 3;
+		int open = text.indexOf('(', nameStart);
+		int close = end - 1;
+		if (open < 0 || open >= close || text.charAt(close) != ')') {
+			return false;
+		}
+		return isQualifiedName(text, nameStart, open) && isLocation(text, open + 1, close)
+				&& !hasLongDigitRun(text, nameStart, close) && text.indexOf("eyJ", nameStart) < 0;
+	}
+
+	/** Whether a run of more than 7 digits could be part of a number worth hiding. */
+	private static boolean hasLongDigitRun(String text, int start, int end) {
+		int run = 0;
+		for (int i = start; i < end; i++) {
+			run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
+			if (run > 7) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean isMoreLine(String text, int start, int end) {
+		int i = start;
+		while (i < end && Character.isDigit(text.charAt(i))) {
+			i++;
+		}
+		return i > start && text.startsWith(" more", i) && i + 5 == end;
+	}
+
+	private static boolean isQualifiedName(String text, int start, int end) {
+		boolean dot = false;
+		boolean segmentStart = true;
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c == '.' || c == '/') {
+				dot |= c == '.';
+				segmentStart = true;
+			}
+			else if (segmentStart ? (Character.isJavaIdentifierStart(c) || c == '<') : isNameChar(c)) {
+				segmentStart = false;
+			}
+			else {
+				return false;
+			}
+		}
+		return dot && !segmentStart;
+	}
+
+	private static boolean isNameChar(char c) {
+		return Character.isJavaIdentifierPart(c) && c != '\u0000' || c == '<' || c == '>' || c == '-';
+	}
+
+	private static boolean isLocation(String text, int start, int end) {
+		String location = text.substring(start, end);
+		if (location.equals("Native Method") || location.equals("Unknown Source")) {
+			return true;
+		}
+		int colon = location.indexOf(':');
+		String file = (colon >= 0) ? location.substring(0, colon) : location;
+		if (file.isEmpty() || !Character.isJavaIdentifierStart(file.charAt(0))) {
+			return false;
+		}
+		for (int i = 1; i < file.length(); i++) {
+			char c = file.charAt(i);
+			if (!Character.isJavaIdentifierPart(c) && c != '.') {
+				return false;
+			}
+		}
+		if (colon < 0) {
+			return true;
+		}
+		String line = location.substring(colon + 1);
+		return !line.isEmpty() && line.length() <= 7 && line.chars().allMatch(Character::isDigit);
+	}
+
+}
