@@ -98,15 +98,14 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 		if (repeat == null) {
 			return super.convert(event);
 		}
-		return proxy.getClassName() + ": " + oneLine(proxy.getMessage()) + " [same stack trace as "
+		String firstLine = (proxy.getMessage() != null) ? proxy.getClassName() + ": " + oneLine(proxy.getMessage())
+				: proxy.getClassName();
+		return firstLine + " [same stack trace as "
 				+ ago(repeat.sinceFullMillis()) + " ago, " + repeat.count() + ((repeat.count() == 1) ? " time" : " times")
 				+ " since]" + getLineSeparator();
 	}
 
 	private static String oneLine(String message) {
-		if (message == null) {
-			return "";
-		}
 		String line = (message.length() > 500) ? message.substring(0, 500) + "..." : message;
 		return line.replace('\r', ' ').replace('\n', ' ');
 	}

@@ -145,6 +145,29 @@ class CompactThrowableConverterTests {
 	}
 
 	@Test
+	void shortFormOfAnExceptionWithoutMessageNamesItsClass() {
+		CompactThrowableConverter converter = started(StackTraceSettings.DEFAULTS);
+		converter.convert(event(failureAt("place", null), T0));
+		assertThat(converter.convert(event(failureAt("place", null), T0 + 1000)))
+			.isEqualTo("java.lang.IllegalStateException [same stack trace as 1 s ago, 1 time since]"
+					+ System.lineSeparator());
+	}
+
+	@Test
+	void scrubbedStackTracesLoseSecretsFromTheirMessages() {
+		CompactThrowableConverter plain = started(StackTraceSettings.DEFAULTS);
+		CompactThrowableConverter scrubbed = started(StackTraceSettings.DEFAULTS);
+		scrubbed.setScrubbed(true);
+		String message = "Could not process payload {\"email\":\"alice@example.com\"}";
+		assertThat(plain.convert(event(failureAt("place", message), T0))).contains("alice@example.com");
+		assertThat(scrubbed.convert(event(failureAt("place", message), T0))).contains("Could not process payload")
+			.contains("com.example.Orders.place")
+			.doesNotContain("alice@example.com");
+		assertThat(scrubbed.convert(event(failureAt("place", message), T0 + 10))).contains("same stack trace")
+			.doesNotContain("alice@example.com");
+	}
+
+	@Test
 	void leadingLineSeparatorMatchesSpringBootsReadableLayout() {
 		CompactThrowableConverter converter = started(StackTraceSettings.DEFAULTS);
 		converter.setLeadingLineSeparator(true);

@@ -1,5 +1,6 @@
 package dev.errortracking.benchmarks.load;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class ErrorStormBenchmark {
 		}
 	}
 
-	private static double perFailure(AppProcess app, LoadComparison.Target target) throws java.io.IOException {
+	private static double perFailure(AppProcess app, LoadComparison.Target target) throws IOException {
 		return (double) app.logBytes() / Math.max(1, target.answered());
 	}
 

@@ -121,25 +121,56 @@ final class LoadComparison {
 		return differences;
 	}
 
-	/**
-	 * One path of one application.
-	 *
-	 * @param label the name in reports
-	 * @param app the application
-	 * @param path the request path
-	 * @param status the status every response should have
-	 * @param settle run after each measurement, for example to let queued Sentry events drain
-	 * @param counter counts the successful requests sent to this target
-	 */
-	record Target(String label, AppProcess app, String path, int status, Runnable settle, long[] counter) {
+	/** One path of one application, and how many of its requests were answered as expected so far. */
+	static final class Target {
 
+		private final String label;
+
+		private final AppProcess app;
+
+		private final String path;
+
+		private final int status;
+
+		private Runnable settle = () -> {
+		};
+
+		private long answered;
+
+		/**
+		 * Create a target.
+		 * @param label the name in reports
+		 * @param app the application
+		 * @param path the request path
+		 * @param status the status every response should have
+		 */
 		Target(String label, AppProcess app, String path, int status) {
-			this(label, app, path, status, () -> {
-			}, new long[1]);
+			this.label = label;
+			this.app = app;
+			this.path = path;
+			this.status = status;
 		}
 
+		/** Run {@code action} after each measurement, for example to let queued Sentry events drain. */
 		Target settlingWith(Runnable action) {
-			return new Target(this.label, this.app, this.path, this.status, action, this.counter);
+			this.settle = action;
+			return this;
+		}
+
+		String label() {
+			return this.label;
+		}
+
+		String path() {
+			return this.path;
+		}
+
+		int status() {
+			return this.status;
+		}
+
+		Runnable settle() {
+			return this.settle;
 		}
 
 		HttpLoad load() {
@@ -147,22 +178,12 @@ final class LoadComparison {
 		}
 
 		void account(Measurement measurement) {
-			this.counter[0] += measurement.matched();
+			this.answered += measurement.matched();
 		}
 
 		/** The requests answered with the expected status so far, warm-up included. */
 		long answered() {
-			return this.counter[0];
-		}
-
-		@Override
-		public boolean equals(Object other) {
-			return this == other;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(this);
+			return this.answered;
 		}
 
 	}
