@@ -81,6 +81,9 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 		}
 		else {
 			defaults.put("logging.pattern.correlation", REQUEST_ID_CORRELATION_PATTERN);
+			if (isLogback(classLoader) && !hasOwnLoggingConfig(environment, classLoader)) {
+				ReadableMessages.register();
+			}
 		}
 		if (binder.bind("error-tracking.response.enabled", Boolean.class).orElse(true)) {
 			defaults.put(SQL_EXCEPTION_HELPER_LEVEL, "off");
@@ -107,6 +110,10 @@ public class LoggingEnvironmentPostProcessor implements EnvironmentPostProcessor
 			.filter((profile) -> !profile.isBlank())
 			.toArray(String[]::new);
 		return profiles.length > 0 && environment.acceptsProfiles(Profiles.of(profiles));
+	}
+
+	static boolean isLogback(ClassLoader classLoader) {
+		return LoggingSystem.get(classLoader) instanceof LogbackLoggingSystem;
 	}
 
 	static boolean isLogbackWithLogstashEncoder(ClassLoader classLoader) {

@@ -33,7 +33,6 @@ import dev.errortracking.logging.ScrubbingCompositeConverter;
 import dev.errortracking.logging.ScrubbingMessageConverter;
 import dev.errortracking.logging.ScrubbingThrowableConverter;
 import dev.errortracking.logging.ScrubbingValueMasker;
-import dev.errortracking.web.ErrorReporter;
 
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -225,12 +224,6 @@ class PrivacyLeakEndToEndTests {
 	@Configuration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
 	static class LeakTestApplication {
-
-		@Bean
-		ErrorReporter sentryErrorReporter() {
-			return (error, request) -> error.isServerError() ? Sentry.captureException(error.exception()).toString()
-					: null;
-		}
 
 		@Bean
 		OrdersController ordersController() {

@@ -69,6 +69,19 @@ class DefaultLogMaskingIntegrationTests {
 		SECRETS.forEach((secret) -> assertThat(log).doesNotContain(secret));
 	}
 
+	@Test
+	void readableLinesAreMasked(CapturedOutput output) throws Exception {
+		start("dev");
+		int from = output.getOut().length();
+		assertThat(get("/charge").statusCode()).isEqualTo(500);
+		String log = output.getOut().substring(from);
+		assertThat(log).contains("charging card [Filtered] for [Filtered]")
+			.contains("GET /charge -> 500 INTERNAL_ERROR")
+			.contains("IllegalStateException: lookup failed for [Filtered]")
+			.doesNotContain("\"message\"");
+		SECRETS.forEach((secret) -> assertThat(log).doesNotContain(secret));
+	}
+
 	private void start(String profile) {
 		this.context = new SpringApplicationBuilder(MaskingTestApplication.class).profiles(profile)
 			.run("--server.port=0", "--spring.autoconfigure.exclude="
