@@ -2,7 +2,6 @@ package dev.errortracking.privacy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,10 +22,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
@@ -46,6 +46,10 @@ public final class PrivacyScrubber {
 
 	private static final int MIN_CARD_DIGITS = 13;
 
+	private static final int MAX_REMEMBERED_KEYS = 4096;
+
+	private static final int MAX_REMEMBERED_KEY_LENGTH = 128;
+
 	private final PrivacyRules rules;
 
 	private final String replacement;
@@ -55,6 +59,8 @@ public final class PrivacyScrubber {
 	private final TextScrubber text;
 
 	private final boolean passThrough;
+
+	private final Set<String> cleanKeys = ConcurrentHashMap.newKeySet();
 
 	public PrivacyScrubber(PrivacyRules rules) {
 		this.rules = Objects.requireNonNull(rules, "rules");
@@ -100,6 +106,22 @@ public final class PrivacyScrubber {
 		catch (RuntimeException | StackOverflowError ex) {
 			return this.replacement;
 		}
+	}
+
+	/**
+	 * Scrub a key or a name (of a map entry, JSON member, header or parameter) as text. Keys repeat from event to
+	 * event, so the ones that hold nothing to scrub are remembered, up to a bound.
+	 */
+	public String scrubKey(String key) {
+		if (key == null || this.passThrough || this.cleanKeys.contains(key)) {
+			return key;
+		}
+		String scrubbed = scrubText(key);
+		if (scrubbed.equals(key) && key.length() <= MAX_REMEMBERED_KEY_LENGTH
+				&& this.cleanKeys.size() < MAX_REMEMBERED_KEYS) {
+			this.cleanKeys.add(key);
+		}
+		return scrubbed;
 	}
 
 	/**
@@ -343,7 +365,7 @@ public final class PrivacyScrubber {
 			catch (RuntimeException ex) {
 				value = this.replacement;
 			}
-			result.put(this.text.scrub(key), value);
+			result.put(scrubKey(key), value);
 		}
 		return result;
 	}
@@ -402,12 +424,12 @@ public final class PrivacyScrubber {
 		if (json.length() > this.rules.maxStringLength()) {
 			return this.replacement;
 		}
-		StringWriter out = new StringWriter(json.length() + 32);
-		try (JsonParser parser = JSON.createParser(json); JsonGenerator generator = JSON.createGenerator(out)) {
+		JsonEdits edits = new JsonEdits(json);
+		try (JsonParser parser = JSON.createParser(json)) {
 			if (parser.nextToken() == null) {
 				return this.replacement;
 			}
-			copyJson(parser, generator, depth, walk);
+			scrubJsonValue(parser, edits, depth, walk);
 			if (parser.nextToken() != null) {
 				return fallback(json, lenient);
 			}
@@ -415,63 +437,65 @@ public final class PrivacyScrubber {
 		catch (IOException | RuntimeException ex) {
 			return fallback(json, lenient);
 		}
-		return out.toString();
+		return edits.apply();
 	}
 
 	private String fallback(String json, boolean lenient) {
 		return (lenient && !json.contains("\\u")) ? this.text.scrub(json) : this.replacement;
 	}
 
-	/** Copy the current JSON value, scrubbed, without building a tree. */
-	private void copyJson(JsonParser parser, JsonGenerator generator, int depth, Walk walk) throws IOException {
+	/** Scrub the current JSON value in place, without building a tree: only what changes is written anew. */
+	private void scrubJsonValue(JsonParser parser, JsonEdits edits, int depth, Walk walk) throws IOException {
 		JsonToken token = parser.currentToken();
 		if (!walk.visit(this.rules.maxItems()) || (token.isStructStart() && depth >= this.rules.maxDepth())) {
-			parser.skipChildren();
-			generator.writeString(this.replacement);
+			edits.replaceValue(parser, this.replacement);
 			return;
 		}
 		switch (token) {
 			case START_OBJECT -> {
-				generator.writeStartObject();
 				while (parser.nextToken() == JsonToken.FIELD_NAME) {
 					String key = parser.currentName();
-					generator.writeFieldName(this.text.scrub(key));
+					String scrubbedKey = scrubKey(key);
+					if (!scrubbedKey.equals(key)) {
+						edits.replaceString(JsonEdits.start(parser), scrubbedKey);
+					}
 					JsonToken value = parser.nextToken();
 					if (value == JsonToken.VALUE_NULL) {
-						generator.writeNull();
+						continue;
 					}
-					else if (this.keys.isSensitive(key)) {
-						parser.skipChildren();
-						generator.writeString(this.replacement);
+					if (this.keys.isSensitive(key)) {
+						edits.replaceValue(parser, this.replacement);
 					}
 					else if (value == JsonToken.VALUE_STRING && KeyMatcher.isCookieKey(key)) {
-						generator.writeString(scrubCookieList(parser.getText()));
+						replaceIfChanged(parser, edits, scrubCookieList(parser.getText()));
 					}
 					else {
-						copyJson(parser, generator, depth + 1, walk);
+						scrubJsonValue(parser, edits, depth + 1, walk);
 					}
 				}
-				generator.writeEndObject();
 			}
 			case START_ARRAY -> {
-				generator.writeStartArray();
 				while (parser.nextToken() != JsonToken.END_ARRAY) {
-					copyJson(parser, generator, depth + 1, walk);
+					scrubJsonValue(parser, edits, depth + 1, walk);
 				}
-				generator.writeEndArray();
 			}
-			case VALUE_STRING -> generator.writeString(scrubString(parser.getText(), depth + 1, walk));
+			case VALUE_STRING -> replaceIfChanged(parser, edits, scrubString(parser.getText(), depth + 1, walk));
 			case VALUE_NUMBER_INT -> {
-				String digits = parser.getText();
-				if (digits.length() >= MIN_CARD_DIGITS && !this.text.scrub(digits).equals(digits)) {
-					generator.writeString(this.replacement);
-				}
-				else {
-					generator.writeNumber(digits);
+				if (parser.getTextLength() >= MIN_CARD_DIGITS) {
+					String digits = parser.getText();
+					if (!this.text.scrub(digits).equals(digits)) {
+						edits.replaceValue(parser, this.replacement);
+					}
 				}
 			}
-			case VALUE_NUMBER_FLOAT -> generator.writeNumber(parser.getText());
-			default -> generator.copyCurrentEvent(parser);
+			default -> {
+			}
+		}
+	}
+
+	private static void replaceIfChanged(JsonParser parser, JsonEdits edits, String scrubbed) throws IOException {
+		if (!scrubbed.equals(parser.getText())) {
+			edits.replaceString(JsonEdits.start(parser), scrubbed);
 		}
 	}
 
@@ -520,7 +544,7 @@ public final class PrivacyScrubber {
 		int equals = pair.indexOf('=');
 		String rawName = (equals >= 0) ? pair.substring(0, equals) : pair;
 		String name = decode(rawName);
-		String scrubbedName = this.text.scrub(name);
+		String scrubbedName = scrubKey(name);
 		result.append(scrubbedName.equals(name) ? rawName : encode(scrubbedName));
 		if (equals < 0) {
 			return;

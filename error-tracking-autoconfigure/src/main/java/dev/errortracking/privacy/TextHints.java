@@ -1,7 +1,5 @@
 package dev.errortracking.privacy;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * One cheap pass over a text that tells which rules could match it, so that the others are not run at all.
  */
@@ -38,8 +36,7 @@ final class TextHints {
 	}
 
 	static int of(String text) {
-		byte[] chars = text.getBytes(StandardCharsets.ISO_8859_1);
-		int length = chars.length;
+		int length = text.length();
 		int hints = 0;
 		int digitRun = 0;
 		int dottedDigits = 0;
@@ -49,7 +46,7 @@ final class TextHints {
 		char previous = 0;
 		char beforePrevious = 0;
 		for (int i = 0; i < length; i++) {
-			char c = (char) (chars[i] & 0xFF);
+			char c = text.charAt(i);
 			if (c >= '0' && c <= '9') {
 				if (++digitRun >= 13) {
 					hints |= CARD_DIGITS;
@@ -57,7 +54,7 @@ final class TextHints {
 				if (previous == '.' && isDigit(beforePrevious) && ++dottedDigits >= 3) {
 					hints |= IPV4;
 				}
-				if (isDigit(previous) && i >= 3 && isUpper(beforePrevious) && isUpper((char) chars[i - 3])) {
+				if (isDigit(previous) && i >= 3 && isUpper(beforePrevious) && isUpper(text.charAt(i - 3))) {
 					hints |= IBAN;
 				}
 				if (++upperRun >= 20) {
@@ -70,7 +67,7 @@ final class TextHints {
 					hints |= UPPER_RUN;
 				}
 				hexSinceColon &= c <= 'F';
-				if (c == 'B' && i + 4 < length && startsWith(chars, i, "BEARER", "Bearer", "BASIC", "Basic")) {
+				if (c == 'B' && isAuthScheme(text, i)) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -78,10 +75,10 @@ final class TextHints {
 				digitRun = 0;
 				upperRun = 0;
 				hexSinceColon &= c <= 'f';
-				if (c == 'e' && i + 2 < length && chars[i + 1] == 'y' && chars[i + 2] == 'J') {
+				if (c == 'e' && i + 2 < length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
 					hints |= JWT;
 				}
-				else if (c == 'b' && i + 4 < length && startsWith(chars, i, "bearer", "basic")) {
+				else if (c == 'b' && isAuthScheme(text, i)) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -93,14 +90,14 @@ final class TextHints {
 				hexSinceColon = false;
 				switch (c) {
 					case '-' -> hints |= (isDigit(previous) ? SSN : 0)
-							| ((i + 1 < length && chars[i + 1] == '-' && startsWith(chars, i, "-----BEGIN")) ? PEM : 0);
+							| ((i + 1 < length && text.charAt(i + 1) == '-' && text.startsWith("-----BEGIN", i)) ? PEM : 0);
 					case '@' -> hints |= AT;
-					case '%' -> hints |= (i + 2 < length && chars[i + 1] == '4' && chars[i + 2] == '0') ? AT : 0;
+					case '%' -> hints |= (i + 2 < length && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') ? AT : 0;
 					case '=' -> hints |= SEPARATOR;
 					case '/' -> hints |= (previous == '/') ? DOUBLE_SLASH : 0;
 					case ':' -> {
 						hints |= SEPARATOR;
-						if (i - lastColon <= 5 && isHexRun(chars, lastColon + 1, i)) {
+						if (i - lastColon <= 5 && isHexRun(text, lastColon + 1, i)) {
 							hints |= IPV6;
 						}
 						lastColon = i;
@@ -116,28 +113,18 @@ final class TextHints {
 		return hints;
 	}
 
-	private static boolean isHexRun(byte[] chars, int start, int end) {
+	private static boolean isHexRun(String text, int start, int end) {
 		for (int i = Math.max(start, 0); i < end; i++) {
-			if (Character.digit((char) chars[i], 16) < 0) {
+			if (Character.digit(text.charAt(i), 16) < 0) {
 				return false;
 			}
 		}
 		return start >= 0;
 	}
 
-	private static boolean startsWith(byte[] chars, int offset, String... prefixes) {
-		for (String prefix : prefixes) {
-			if (offset + prefix.length() <= chars.length) {
-				boolean match = true;
-				for (int i = 0; i < prefix.length() && match; i++) {
-					match = chars[offset + i] == prefix.charAt(i);
-				}
-				if (match) {
-					return true;
-				}
-			}
-		}
-		return false;
+	/** Whether "bearer" or "basic", in any case, starts at {@code offset}, where a 'b' or 'B' is. */
+	private static boolean isAuthScheme(String text, int offset) {
+		return text.regionMatches(true, offset, "basic", 0, 5) || text.regionMatches(true, offset, "bearer", 0, 6);
 	}
 
 	private static boolean isDigit(char c) {

@@ -89,7 +89,7 @@ final class ScrubbingEventSupport {
 		values.forEach((key, value) -> {
 			Object scrubbed = this.scrubber.scrubEntry(key, value);
 			if (scrubbed != null) {
-				result.put(this.scrubber.scrubText(key), String.valueOf(scrubbed));
+				result.put(this.scrubber.scrubKey(key), String.valueOf(scrubbed));
 			}
 		});
 		return result;

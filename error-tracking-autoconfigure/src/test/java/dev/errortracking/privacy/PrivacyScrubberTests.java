@@ -74,8 +74,24 @@ class PrivacyScrubberTests {
 				+ "\"card\":4111111111111111,\"count\":3,\"pass\\u0077ord\":\"x\",\"data\":\"{\\\"token\\\":\\\"abc\\\"}\"}";
 		String scrubbed = this.scrubber.scrubJson(json);
 		assertThat(scrubbed).isEqualTo("{\"user\":{\"name\":\"Alice\",\"Password\":\"[Filtered]\",\"emails\":"
-				+ "[\"[Filtered]\"]},\"card\":\"[Filtered]\",\"count\":3,\"password\":\"[Filtered]\","
+				+ "[\"[Filtered]\"]},\"card\":\"[Filtered]\",\"count\":3,\"pass\\u0077ord\":\"[Filtered]\","
 				+ "\"data\":\"{\\\"token\\\":\\\"[Filtered]\\\"}\"}");
+	}
+
+	@Test
+	void jsonKeepsWhatItDoesNotReplaceAsWritten() {
+		String json = "{ \"name\" : \"Al\\u0069ce\",\n  \"note\":\"mail al\\u0069ce\\u0040example.com\", \"n\": 1.50e1 }";
+		assertThat(this.scrubber.scrubJson(json))
+			.isEqualTo("{ \"name\" : \"Al\\u0069ce\",\n  \"note\":\"mail [Filtered]\", \"n\": 1.50e1 }");
+		String clean = "{\"a\": [1, 2, {\"b\": \"c\"}]}";
+		assertThat(this.scrubber.scrubJson(clean)).isSameAs(clean);
+	}
+
+	@Test
+	void jsonKeyHoldingASecretIsReplacedAndItsSensitiveValueWhole() {
+		String json = "{\"alice@example.com\":{\"deep\":[1,{\"x\":\"y\"}]},\"secret\":{\"a\":[1,2]},\"api_key\":12}";
+		assertThat(this.scrubber.scrubJson(json))
+			.isEqualTo("{\"[Filtered]\":{\"deep\":[1,{\"x\":\"y\"}]},\"secret\":\"[Filtered]\",\"api_key\":\"[Filtered]\"}");
 	}
 
 	@ParameterizedTest
