@@ -16,6 +16,10 @@ final class BuiltInValueRules {
 
 	private static final String OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
 
+	private static final int MIN_CARD_DIGITS = 13;
+
+	private static final int MAX_CARD_DIGITS = 19;
+
 	private static final Map<BuiltInRule, ValueRule> RULES = new EnumMap<>(BuiltInRule.class);
 
 	private static final List<BuiltInRule> ORDER = List.of(BuiltInRule.PRIVATE_KEY, BuiltInRule.JWT,
@@ -37,7 +41,8 @@ final class BuiltInValueRules {
 		add(BuiltInRule.EMAIL,
 				"(?<![\\w.%+-])[\\w.%+-]{1,128}(?:@|%40)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.){1,8}"
 						+ "[A-Za-z]{2,24}(?![\\w-])",
-				TextHints.AT, null, Anchors.runsBefore(Anchors::isEmailLocalPart, 128, "@", "%40"), 740);
+				TextHints.AT, null, Anchors.runsBefore(Anchors::isEmailLocalPart, 128, "@", "%40"), 740,
+				EmailMatch::end);
 		add(BuiltInRule.AWS_ACCESS_KEY,
 				"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|APKA|AROA|ASCA)[A-Z0-9]{16}(?![A-Z0-9])",
 				TextHints.UPPER_RUN, null, Anchors.literals(0, "AKIA", "ASIA", "ABIA", "ACCA", "AGPA", "AIDA",
@@ -46,7 +51,8 @@ final class BuiltInValueRules {
 		add(BuiltInRule.IBAN, "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}", TextHints.IBAN,
 				BuiltInValueRules::iban, Anchors.positions(Anchors::isIbanStart), 70);
 		add(BuiltInRule.CARD_NUMBER, "(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)", TextHints.CARD_DIGITS,
-				BuiltInValueRules::cardNumber, Anchors.positions(Anchors::isDigitRunStart), 40);
+				BuiltInValueRules::cardNumber, Anchors.positions(Anchors::isDigitRunStart), 40,
+				BuiltInValueRules::cardNumberEnd);
 		add(BuiltInRule.US_SSN, "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\w-])",
 				TextHints.SSN, null, Anchors.positions(Anchors::isDigitRunStart), 12);
 		add(BuiltInRule.IP_ADDRESS, "(?<![\\w.])(?:" + OCTET + "\\.){3}" + OCTET + "(?![\\w]|\\.\\d)"
@@ -71,8 +77,13 @@ final class BuiltInValueRules {
 
 	private static void add(BuiltInRule rule, String regex, int hints, ValueRule.Validator validator,
 			Anchors.Finder anchors, int window) {
+		add(rule, regex, hints, validator, anchors, window, null);
+	}
+
+	private static void add(BuiltInRule rule, String regex, int hints, ValueRule.Validator validator,
+			Anchors.Finder anchors, int window, ValueRule.Match match) {
 		String name = rule.name().toLowerCase(Locale.ROOT).replace('_', '-');
-		RULES.put(rule, new ValueRule(name, Pattern.compile(regex), hints, validator, anchors, window));
+		RULES.put(rule, new ValueRule(name, Pattern.compile(regex), hints, validator, anchors, window, match));
 	}
 
 	private static int authorizationCredential(String text, Matcher matcher, int start, int end) {
@@ -90,6 +101,37 @@ final class BuiltInValueRules {
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * The card number rule without the regular expression engine: 13 to 19 digits, single spaces or dashes between
+	 * them, the longest such run that does not stop inside a group of digits, then the checksum.
+	 */
+	private static int cardNumberEnd(String text, int start) {
+		int length = text.length();
+		if (!isDigit(text.charAt(start)) || (start > 0 && isDigit(text.charAt(start - 1)))) {
+			return -1;
+		}
+		int[] digitEnds = new int[MAX_CARD_DIGITS];
+		int digits = 0;
+		int i = start;
+		while (digits < MAX_CARD_DIGITS && i < length && isDigit(text.charAt(i))) {
+			digitEnds[digits++] = ++i;
+			if (i + 1 < length && (text.charAt(i) == ' ' || text.charAt(i) == '-') && isDigit(text.charAt(i + 1))) {
+				i++;
+			}
+		}
+		for (int count = digits; count >= MIN_CARD_DIGITS; count--) {
+			int end = digitEnds[count - 1];
+			if (end >= length || !isDigit(text.charAt(end))) {
+				return cardNumber(text, null, start, end);
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private static int cardNumber(String text, Matcher matcher, int start, int end) {

@@ -28,7 +28,14 @@ public final class ValueRule {
 
 	private final int window;
 
+	private final Match match;
+
 	ValueRule(String name, Pattern pattern, int hints, Validator validator, Anchors.Finder anchors, int window) {
+		this(name, pattern, hints, validator, anchors, window, null);
+	}
+
+	ValueRule(String name, Pattern pattern, int hints, Validator validator, Anchors.Finder anchors, int window,
+			Match match) {
 		this.name = Objects.requireNonNull(name, "name");
 		this.pattern = Objects.requireNonNull(pattern, "pattern");
 		this.hints = hints;
@@ -36,6 +43,7 @@ public final class ValueRule {
 		this.validator = validator;
 		this.anchors = anchors;
 		this.window = window;
+		this.match = (anchors != null) ? match : null;
 	}
 
 	/** A rule replacing every match of {@code regex} (or of its group {@code secret}). */
@@ -67,6 +75,9 @@ public final class ValueRule {
 	 * anchors, the pattern is only tried at each candidate start, on a window that holds its longest possible match.
 	 */
 	String apply(String text, StepBudget.Counted counted, String replacement) {
+		if (this.match != null) {
+			return applyMatch(text, replacement);
+		}
 		Matcher matcher = this.pattern.matcher(counted).useTransparentBounds(true).useAnchoringBounds(false);
 		Anchors.Scan scan = (this.anchors != null) ? this.anchors.scan(text) : null;
 		StringBuilder result = null;
@@ -121,9 +132,45 @@ public final class ValueRule {
 		return result.append(text, copied, length).toString();
 	}
 
+	/** The same rule matched by its pattern only, to check a hand-written match against. */
+	ValueRule withPatternOnly() {
+		return new ValueRule(this.name, this.pattern, this.hints, this.validator, this.anchors, this.window);
+	}
+
+	private String applyMatch(String text, String replacement) {
+		Anchors.Scan scan = this.anchors.scan(text);
+		StringBuilder result = null;
+		int copied = 0;
+		for (int candidate = scan.next(); candidate >= 0; candidate = scan.next()) {
+			if (candidate < copied || candidate >= text.length()) {
+				continue;
+			}
+			int end = this.match.end(text, candidate);
+			if (end > candidate) {
+				if (result == null) {
+					result = new StringBuilder(text.length() + 16);
+				}
+				result.append(text, copied, candidate).append(replacement);
+				copied = end;
+			}
+		}
+		return (result != null) ? result.append(text, copied, text.length()).toString() : text;
+	}
+
 	@Override
 	public String toString() {
 		return this.name + ": " + this.pattern.pattern();
+	}
+
+	/** Matches the pattern, and confirms the match as the validator would, at one candidate start without the regular expression engine. */
+	@FunctionalInterface
+	interface Match {
+
+		/**
+		 * @return where the match starting at {@code start} ends, or -1 when there is none
+		 */
+		int end(String text, int start);
+
 	}
 
 	/** Confirms a candidate and tells where the secret ends. */
