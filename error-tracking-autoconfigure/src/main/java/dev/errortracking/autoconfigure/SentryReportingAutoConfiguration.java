@@ -3,18 +3,22 @@ package dev.errortracking.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.sentry.IScopes;
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 import io.sentry.spring.jakarta.SentryRequestResolver;
 
 import dev.errortracking.sentry.DuplicateEventFilter;
+import dev.errortracking.sentry.ErrorLogCopyFilter;
 import dev.errortracking.sentry.ReportingRule;
 import dev.errortracking.sentry.SentryErrorReporter;
 import dev.errortracking.sentry.SentryOptionsDefaults;
 import dev.errortracking.sentry.UntracedPathsSampler;
 import dev.errortracking.web.ErrorReporter;
 import dev.errortracking.web.ErrorTrackingErrorController;
+
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -25,10 +29,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.boot.info.GitProperties;
 import org.springframework.boot.web.servlet.error.ErrorController;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +44,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
- * Auto-configuration of Sentry reporting: the {@link ErrorReporter}, the filter of duplicate events, production-safe
+ * Auto-configuration of Sentry reporting: the {@link ErrorReporter}, the filters of duplicate events, production-safe
  * SDK defaults and the sampler that never traces health checks. Backs off entirely without a Sentry DSN.
  */
 @AutoConfiguration(afterName = "io.sentry.spring.boot.jakarta.SentryAutoConfiguration",
@@ -57,6 +63,23 @@ public class SentryReportingAutoConfiguration {
 	SentryOptionsDefaults sentryOptionsDefaults(Environment environment, ObjectProvider<BuildProperties> build,
 			ObjectProvider<GitProperties> git) {
 		return new SentryOptionsDefaults(environment, build.getIfAvailable(), git.getIfAvailable());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "io.sentry.logback.SentryAppender", "ch.qos.logback.classic.LoggerContext" })
+	static class LogbackReportingConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "sentryErrorLogCopyFilter")
+		ApplicationListener<ApplicationStartedEvent> sentryErrorLogCopyFilter(IScopes scopes) {
+			return (event) -> {
+				if (!scopes.getOptions().getLogs().isEnabled()
+						&& LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+					ErrorLogCopyFilter.addToSentryAppenders(context);
+				}
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -50,6 +50,14 @@ class SentryReportingAutoConfigurationTests {
 	}
 
 	@Test
+	void filtersTheFailureLineOutOfSentrysAppenderUnlessReplaced() {
+		this.runner.withPropertyValues(DSN).run((context) -> assertThat(context).hasBean("sentryErrorLogCopyFilter"));
+		this.runner.withPropertyValues(DSN)
+			.withBean("sentryErrorLogCopyFilter", String.class, () -> "replaced")
+			.run((context) -> assertThat(context).getBean("sentryErrorLogCopyFilter").isEqualTo("replaced"));
+	}
+
+	@Test
 	void withoutDsnNothingIsCreated() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();

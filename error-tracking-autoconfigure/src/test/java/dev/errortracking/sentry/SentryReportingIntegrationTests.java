@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,13 +15,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.sentry.EventProcessor;
+import io.sentry.Hint;
 import io.sentry.Sentry;
+import io.sentry.SentryEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.errortracking.test.ReceivedEvent;
 import dev.errortracking.test.SentryReceiver;
 import dev.errortracking.test.WithSentryReceiver;
+import dev.errortracking.web.ErrorLogger;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -77,6 +82,32 @@ class SentryReportingIntegrationTests {
 		assertThat(event.release()).isEqualTo("sample@1.0.0");
 		assertThat(event.request()).containsEntry("method", "GET");
 		assertThat((String) event.request().get("url")).endsWith("/api/v1/posts/7");
+	}
+
+	@Test
+	void failureLogLineIsNotTurnedIntoAnEventByTheLogbackAppender() {
+		List<String> loggers = new CopyOnWriteArrayList<>();
+		EventProcessor recorder = new EventProcessor() {
+
+			@Override
+			public SentryEvent process(SentryEvent event, Hint hint) {
+				loggers.add(String.valueOf(event.getLogger()));
+				return event;
+			}
+
+		};
+		List<EventProcessor> processors = Sentry.getCurrentScopes().getOptions().getEventProcessors();
+		processors.add(0, recorder);
+		try {
+			TestHttp.Response response = this.http.get("/api/v1/posts/7", "X-Request-Id", "copy-1");
+
+			assertThat(response.status()).isEqualTo(500);
+			assertThat(onlyEventAfter(response).eventId()).isEqualTo(response.eventId());
+			assertThat(loggers).isNotEmpty().doesNotContain(ErrorLogger.LOGGER_NAME);
+		}
+		finally {
+			processors.remove(recorder);
+		}
 	}
 
 	@Test
