@@ -81,26 +81,37 @@ final class StackFrames {
 	}
 
 	private static boolean isLocation(String text, int start, int end) {
-		String location = text.substring(start, end);
-		if (location.equals("Native Method") || location.equals("Unknown Source")) {
+		if (isExactly(text, start, end, "Native Method") || isExactly(text, start, end, "Unknown Source")) {
 			return true;
 		}
-		int colon = location.indexOf(':');
-		String file = (colon >= 0) ? location.substring(0, colon) : location;
-		if (file.isEmpty() || !Character.isJavaIdentifierStart(file.charAt(0))) {
+		int colon = text.indexOf(':', start);
+		int fileEnd = (colon >= 0 && colon < end) ? colon : end;
+		if (fileEnd == start || !Character.isJavaIdentifierStart(text.charAt(start))) {
 			return false;
 		}
-		for (int i = 1; i < file.length(); i++) {
-			char c = file.charAt(i);
+		for (int i = start + 1; i < fileEnd; i++) {
+			char c = text.charAt(i);
 			if (!Character.isJavaIdentifierPart(c) && c != '.') {
 				return false;
 			}
 		}
-		if (colon < 0) {
+		if (fileEnd == end) {
 			return true;
 		}
-		String line = location.substring(colon + 1);
-		return !line.isEmpty() && line.length() <= 7 && line.chars().allMatch(Character::isDigit);
+		int digits = end - fileEnd - 1;
+		if (digits < 1 || digits > 7) {
+			return false;
+		}
+		for (int i = fileEnd + 1; i < end; i++) {
+			if (!Character.isDigit(text.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isExactly(String text, int start, int end, String expected) {
+		return end - start == expected.length() && text.startsWith(expected, start);
 	}
 
 }

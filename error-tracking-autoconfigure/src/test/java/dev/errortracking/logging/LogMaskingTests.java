@@ -65,6 +65,7 @@ class LogMaskingTests {
 			assertThat(json).doesNotContain(secret);
 			assertThat(console).doesNotContain(secret);
 		});
+		assertThat(read("json-decorated.log")).isEqualTo(json);
 		assertThat(json).contains("\"message\":\"Login failed for [Filtered] from [Filtered]\"",
 				"\"request_id\":\"req-1\"", "\"api_token\":\"[Filtered]\"", "\"password\":\"[Filtered]\"",
 				"\"order_id\":42", "\"card\":\"[Filtered]\"", "\"stack_trace\":\"java.lang.IllegalStateException: "
@@ -95,6 +96,7 @@ class LogMaskingTests {
 		}
 		this.context.getLogger("test").info("mail bob@example.com");
 		assertThat(read("json.log")).contains("mail ***", "mail [Filtered]");
+		assertThat(read("json-decorated.log")).contains("mail ***", "mail [Filtered]");
 		assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.defaults());
 	}
 

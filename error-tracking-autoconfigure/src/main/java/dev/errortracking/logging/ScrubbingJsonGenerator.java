@@ -1,0 +1,230 @@
+package dev.errortracking.logging;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+
+import dev.errortracking.privacy.PrivacyScrubber;
+
+/**
+ * A generator that scrubs every string and long number it is given before writing it, and writes the replacement
+ * for every value under a sensitive key. Objects are serialized through this generator, so their values are
+ * scrubbed too.
+ */
+final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
+
+	private static final int MAX_PARENTS = 16;
+
+	private static final long MIN_CARD_NUMBER = 1_000_000_000_000L;
+
+	private static final Set<String> ENCODER_METADATA = Set.of("@timestamp", "@version", "level", "level_value");
+
+	ScrubbingJsonGenerator(JsonGenerator delegate) {
+		super(delegate, false);
+	}
+
+	@Override
+	public void writeString(String text) throws IOException {
+		if (text == null) {
+			this.delegate.writeString((String) null);
+			return;
+		}
+		PrivacyScrubber scrubber = LogScrubber.get();
+		JsonStreamContext context = this.delegate.getOutputContext();
+		if (isEncoderMetadata(context)) {
+			this.delegate.writeString(text);
+		}
+		else if (isUnderSensitiveKey(context, scrubber)) {
+			this.delegate.writeString(scrubber.replacement());
+		}
+		else {
+			this.delegate.writeString(scrubber.scrubText(text));
+		}
+	}
+
+	@Override
+	public void writeString(char[] text, int offset, int length) throws IOException {
+		writeString(new String(text, offset, length));
+	}
+
+	@Override
+	public void writeString(SerializableString text) throws IOException {
+		writeString(text.getValue());
+	}
+
+	@Override
+	public void writeUTF8String(byte[] text, int offset, int length) throws IOException {
+		writeString(new String(text, offset, length, StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public void writeRawUTF8String(byte[] text, int offset, int length) throws IOException {
+		writeString(new String(text, offset, length, StandardCharsets.UTF_8));
+	}
+
+	@Override
+	public void writeString(Reader reader, int length) throws IOException {
+		StringWriter text = new StringWriter();
+		char[] buffer = new char[1024];
+		int remaining = (length < 0) ? Integer.MAX_VALUE : length;
+		int read;
+		while (remaining > 0 && (read = reader.read(buffer, 0, Math.min(buffer.length, remaining))) >= 0) {
+			text.write(buffer, 0, read);
+			remaining -= read;
+		}
+		writeString(text.toString());
+	}
+
+	@Override
+	public void writeArray(String[] array, int offset, int length) throws IOException {
+		writeStartArray(array, length);
+		for (int i = offset; i < offset + length; i++) {
+			writeString(array[i]);
+		}
+		writeEndArray();
+	}
+
+	@Override
+	public void writeArray(long[] array, int offset, int length) throws IOException {
+		writeStartArray(array, length);
+		for (int i = offset; i < offset + length; i++) {
+			writeNumber(array[i]);
+		}
+		writeEndArray();
+	}
+
+	@Override
+	public void writeArray(int[] array, int offset, int length) throws IOException {
+		writeStartArray(array, length);
+		for (int i = offset; i < offset + length; i++) {
+			writeNumber(array[i]);
+		}
+		writeEndArray();
+	}
+
+	@Override
+	public void writeArray(double[] array, int offset, int length) throws IOException {
+		writeStartArray(array, length);
+		for (int i = offset; i < offset + length; i++) {
+			writeNumber(array[i]);
+		}
+		writeEndArray();
+	}
+
+	@Override
+	public void writeNumber(long value) throws IOException {
+		if (needsScrubbing(Math.abs(value) >= MIN_CARD_NUMBER)) {
+			writeNumberText(Long.toString(value), () -> this.delegate.writeNumber(value));
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeNumber(BigInteger value) throws IOException {
+		if (value != null && needsScrubbing(value.bitLength() >= 40)) {
+			writeNumberText(value.toString(), () -> this.delegate.writeNumber(value));
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeNumber(String encodedValue) throws IOException {
+		if (encodedValue != null && needsScrubbing(encodedValue.length() >= 13)) {
+			writeNumberText(encodedValue, () -> this.delegate.writeNumber(encodedValue));
+		}
+		else {
+			this.delegate.writeNumber(encodedValue);
+		}
+	}
+
+	@Override
+	public void writeNumber(int value) throws IOException {
+		if (needsScrubbing(false)) {
+			this.delegate.writeString(LogScrubber.get().replacement());
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeNumber(double value) throws IOException {
+		if (needsScrubbing(false)) {
+			this.delegate.writeString(LogScrubber.get().replacement());
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeBoolean(boolean value) throws IOException {
+		if (needsScrubbing(false)) {
+			this.delegate.writeString(LogScrubber.get().replacement());
+		}
+		else {
+			this.delegate.writeBoolean(value);
+		}
+	}
+
+	/** Whether a value needs the scrubber: always under a sensitive key, otherwise only when it could be a secret. */
+	private boolean needsScrubbing(boolean couldBeSecret) {
+		JsonStreamContext context = this.delegate.getOutputContext();
+		return !isEncoderMetadata(context)
+				&& (couldBeSecret || isUnderSensitiveKey(context, LogScrubber.get()));
+	}
+
+	private void writeNumberText(String digits, NumberWrite original) throws IOException {
+		PrivacyScrubber scrubber = LogScrubber.get();
+		if (isUnderSensitiveKey(this.delegate.getOutputContext(), scrubber)) {
+			this.delegate.writeString(scrubber.replacement());
+		}
+		else if (scrubber.scrubText(digits).equals(digits)) {
+			original.write();
+		}
+		else {
+			this.delegate.writeString(scrubber.replacement());
+		}
+	}
+
+	private static boolean isEncoderMetadata(JsonStreamContext context) {
+		JsonStreamContext parent = context.getParent();
+		if (parent == null || !parent.inRoot()) {
+			return false;
+		}
+		String name = context.getCurrentName();
+		return name != null && ENCODER_METADATA.contains(name);
+	}
+
+	private static boolean isUnderSensitiveKey(JsonStreamContext context, PrivacyScrubber scrubber) {
+		JsonStreamContext current = context;
+		for (int i = 0; i < MAX_PARENTS && current != null; i++) {
+			String name = current.getCurrentName();
+			if (name != null && scrubber.isSensitiveKey(name)) {
+				return true;
+			}
+			current = current.getParent();
+		}
+		return false;
+	}
+
+	@FunctionalInterface
+	private interface NumberWrite {
+
+		void write() throws IOException;
+
+	}
+
+}
