@@ -26,7 +26,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -106,7 +105,7 @@ public class SentryReportingAutoConfiguration {
 		}
 
 		@Bean
-		@ConditionalOnProperty("sentry.traces-sample-rate")
+		@Conditional(OnTracesSampleRateCondition.class)
 		@ConditionalOnMissingBean(SentryOptions.TracesSamplerCallback.class)
 		UntracedPathsSampler untracedPathsSampler(SentryReportingProperties properties, Environment environment) {
 			List<String> patterns = new ArrayList<>(properties.getUntracedPaths());

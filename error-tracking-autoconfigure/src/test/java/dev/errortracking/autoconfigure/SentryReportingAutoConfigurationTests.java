@@ -58,6 +58,18 @@ class SentryReportingAutoConfigurationTests {
 	}
 
 	@Test
+	void tracesOnlyWhatTheApplicationAsksToTrace() {
+		this.runner.withPropertyValues(DSN, "sentry.traces-sample-rate=").run((context) -> {
+			assertThat(context).doesNotHaveBean(UntracedPathsSampler.class);
+			assertThat(context.getBean(IScopes.class).getOptions().isTracingEnabled()).isFalse();
+		});
+		this.runner.withPropertyValues(DSN, "sentry.traces-sample-rate=0.25").run((context) -> {
+			assertThat(context).hasSingleBean(UntracedPathsSampler.class);
+			assertThat(context.getBean(IScopes.class).getOptions().isTracingEnabled()).isTrue();
+		});
+	}
+
+	@Test
 	void withoutDsnNothingIsCreated() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
