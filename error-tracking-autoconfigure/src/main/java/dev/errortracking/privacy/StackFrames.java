@@ -66,7 +66,7 @@ final class StackFrames {
 				dot |= c == '.';
 				segmentStart = true;
 			}
-			else if (segmentStart ? (Character.isJavaIdentifierStart(c) || c == '<') : isNameChar(c)) {
+			else if (segmentStart ? (isIdentifierStart(c) || c == '<') : isNameChar(c)) {
 				segmentStart = false;
 			}
 			else {
@@ -77,7 +77,24 @@ final class StackFrames {
 	}
 
 	private static boolean isNameChar(char c) {
-		return Character.isJavaIdentifierPart(c) && c != '\u0000' || c == '<' || c == '>' || c == '-';
+		if (c < 128) {
+			return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '<' || c == '>'
+					|| c == '-';
+		}
+		return Character.isJavaIdentifierPart(c);
+	}
+
+	private static boolean isIdentifierStart(char c) {
+		return (c < 128) ? isAsciiLetter(c) || c == '_' || c == '$' : Character.isJavaIdentifierStart(c);
+	}
+
+	private static boolean isIdentifierPart(char c) {
+		return (c < 128) ? isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '$'
+				: Character.isJavaIdentifierPart(c);
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 	}
 
 	private static boolean isLocation(String text, int start, int end) {
@@ -86,12 +103,12 @@ final class StackFrames {
 		}
 		int colon = text.indexOf(':', start);
 		int fileEnd = (colon >= 0 && colon < end) ? colon : end;
-		if (fileEnd == start || !Character.isJavaIdentifierStart(text.charAt(start))) {
+		if (fileEnd == start || !isIdentifierStart(text.charAt(start))) {
 			return false;
 		}
 		for (int i = start + 1; i < fileEnd; i++) {
 			char c = text.charAt(i);
-			if (!Character.isJavaIdentifierPart(c) && c != '.') {
+			if (!isIdentifierPart(c) && c != '.') {
 				return false;
 			}
 		}

@@ -124,7 +124,12 @@ final class TextHints {
 
 	/** Whether "bearer" or "basic", in any case, starts at {@code offset}, where a 'b' or 'B' is. */
 	private static boolean isAuthScheme(String text, int offset) {
-		return text.regionMatches(true, offset, "basic", 0, 5) || text.regionMatches(true, offset, "bearer", 0, 6);
+		if (offset + 5 > text.length()) {
+			return false;
+		}
+		char second = (char) (text.charAt(offset + 1) | 0x20);
+		return (second == 'a' && text.regionMatches(true, offset + 2, "sic", 0, 3))
+				|| (second == 'e' && text.regionMatches(true, offset + 2, "arer", 0, 4));
 	}
 
 	private static boolean isDigit(char c) {
