@@ -1,6 +1,10 @@
 package dev.errortracking.benchmarks;
 
-import java.io.StringWriter;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.event.KeyValuePair;
 
+import dev.errortracking.logging.ScrubbingJsonGeneratorDecorator;
 import dev.errortracking.logging.ScrubbingValueMasker;
 import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
@@ -37,8 +42,8 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  * <p>
  * An event is built as the SDK has it when the before-send callback runs, then serialized as the SDK does before
  * sending it; the scrubbed variants add the callback in between. A log line is encoded by logstash-logback-encoder
- * without masking, with the masking decorator and a masker that masks nothing (the decorator's own cost), and with
- * the scrubbing masker.
+ * without masking, with the masking decorator and a masker that masks nothing (the decorator's own cost), with the
+ * scrubbing masker, and with the library's own scrubbing decorator (what its JSON logging uses).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -60,6 +65,8 @@ public class ScrubbingBenchmark {
 
 	private LogstashEncoder noOpMaskingEncoder;
 
+	private LogstashEncoder scrubbingEncoder;
+
 	private LoggingEvent infoLine;
 
 	private LoggingEvent errorLine;
@@ -70,6 +77,10 @@ public class ScrubbingBenchmark {
 		this.plainEncoder = encoder(null);
 		this.maskingEncoder = encoder(new ScrubbingValueMasker());
 		this.noOpMaskingEncoder = encoder((context, value) -> null);
+		this.scrubbingEncoder = encoder(null);
+		this.scrubbingEncoder.stop();
+		this.scrubbingEncoder.setJsonGeneratorDecorator(new ScrubbingJsonGeneratorDecorator());
+		this.scrubbingEncoder.start();
 		Logger logger = this.loggerContext.getLogger("com.example.shop.OrderController");
 		this.infoLine = line(logger, Level.INFO, null, "Order {} created with {} items for customer {}", 8812, 3,
 				"c-5521");
@@ -82,12 +93,12 @@ public class ScrubbingBenchmark {
 	}
 
 	@Benchmark
-	public String event_baseline() {
+	public byte[] event_baseline() {
 		return serialize(TypicalEvent.create());
 	}
 
 	@Benchmark
-	public String event_scrubbed() {
+	public byte[] event_scrubbed() {
 		return serialize(this.beforeSend.execute(TypicalEvent.create(), new Hint()));
 	}
 
@@ -107,6 +118,11 @@ public class ScrubbingBenchmark {
 	}
 
 	@Benchmark
+	public byte[] infoLine_scrubbed() {
+		return this.scrubbingEncoder.encode(this.infoLine);
+	}
+
+	@Benchmark
 	public byte[] errorLine_baseline() {
 		return this.plainEncoder.encode(this.errorLine);
 	}
@@ -121,15 +137,21 @@ public class ScrubbingBenchmark {
 		return this.noOpMaskingEncoder.encode(this.errorLine);
 	}
 
-	private String serialize(SentryEvent event) {
-		StringWriter writer = new StringWriter(8192);
-		try {
+	@Benchmark
+	public byte[] errorLine_scrubbed() {
+		return this.scrubbingEncoder.encode(this.errorLine);
+	}
+
+	/** Serialize as the SDK does when it puts an event into an envelope. */
+	private byte[] serialize(SentryEvent event) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+		try (Writer writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
 			this.serializer.serialize(event, writer);
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException(ex);
 		}
-		return writer.toString();
+		return bytes.toByteArray();
 	}
 
 	private LogstashEncoder encoder(ValueMasker masker) {
