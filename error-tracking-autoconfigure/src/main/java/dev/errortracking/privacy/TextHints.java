@@ -42,12 +42,21 @@ final class TextHints {
 		int dottedDigits = 0;
 		int upperRun = 0;
 		int lastColon = -10;
-		boolean hexSinceColon = false;
 		char previous = 0;
 		char beforePrevious = 0;
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
-			if (c >= '0' && c <= '9') {
+			if (c >= 'a' && c <= 'z') {
+				digitRun = 0;
+				upperRun = 0;
+				if (c == 'e' && i + 2 < length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
+					hints |= JWT;
+				}
+				else if (c == 'b' && isAuthScheme(text, i)) {
+					hints |= AUTH_SCHEME;
+				}
+			}
+			else if (c >= '0' && c <= '9') {
 				if (++digitRun >= 13) {
 					hints |= CARD_DIGITS;
 				}
@@ -66,19 +75,7 @@ final class TextHints {
 				if (++upperRun >= 20) {
 					hints |= UPPER_RUN;
 				}
-				hexSinceColon &= c <= 'F';
 				if (c == 'B' && isAuthScheme(text, i)) {
-					hints |= AUTH_SCHEME;
-				}
-			}
-			else if (c >= 'a' && c <= 'z') {
-				digitRun = 0;
-				upperRun = 0;
-				hexSinceColon &= c <= 'f';
-				if (c == 'e' && i + 2 < length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
-					hints |= JWT;
-				}
-				else if (c == 'b' && isAuthScheme(text, i)) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -87,7 +84,6 @@ final class TextHints {
 				if ((c != '-' && c != ' ') || !isDigit(previous)) {
 					digitRun = 0;
 				}
-				hexSinceColon = false;
 				switch (c) {
 					case '-' -> hints |= (isDigit(previous) ? SSN : 0)
 							| ((i + 1 < length && text.charAt(i + 1) == '-' && text.startsWith("-----BEGIN", i)) ? PEM : 0);
@@ -101,7 +97,6 @@ final class TextHints {
 							hints |= IPV6;
 						}
 						lastColon = i;
-						hexSinceColon = true;
 					}
 					default -> {
 					}
