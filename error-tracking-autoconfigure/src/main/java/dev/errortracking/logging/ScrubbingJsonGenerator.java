@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -21,11 +20,7 @@ import dev.errortracking.privacy.PrivacyScrubber;
  */
 final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
-	private static final int MAX_PARENTS = 16;
-
 	private static final long MIN_CARD_NUMBER = 1_000_000_000_000L;
-
-	private static final Set<String> ENCODER_METADATA = Set.of("@timestamp", "@version", "level", "level_value");
 
 	ScrubbingJsonGenerator(JsonGenerator delegate) {
 		super(delegate, false);
@@ -39,10 +34,10 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 		}
 		PrivacyScrubber scrubber = LogScrubber.get();
 		JsonStreamContext context = this.delegate.getOutputContext();
-		if (isEncoderMetadata(context)) {
+		if (JsonLogFields.isEncoderField(context)) {
 			this.delegate.writeString(text);
 		}
-		else if (isUnderSensitiveKey(context, scrubber)) {
+		else if (JsonLogFields.isUnderSensitiveKey(context, scrubber)) {
 			this.delegate.writeString(scrubber.replacement());
 		}
 		else {
@@ -182,13 +177,13 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	/** Whether a value needs the scrubber: always under a sensitive key, otherwise only when it could be a secret. */
 	private boolean needsScrubbing(boolean couldBeSecret) {
 		JsonStreamContext context = this.delegate.getOutputContext();
-		return !isEncoderMetadata(context)
-				&& (couldBeSecret || isUnderSensitiveKey(context, LogScrubber.get()));
+		return !JsonLogFields.isEncoderField(context)
+				&& (couldBeSecret || JsonLogFields.isUnderSensitiveKey(context, LogScrubber.get()));
 	}
 
 	private void writeNumberText(String digits, NumberWrite original) throws IOException {
 		PrivacyScrubber scrubber = LogScrubber.get();
-		if (isUnderSensitiveKey(this.delegate.getOutputContext(), scrubber)) {
+		if (JsonLogFields.isUnderSensitiveKey(this.delegate.getOutputContext(), scrubber)) {
 			this.delegate.writeString(scrubber.replacement());
 		}
 		else if (scrubber.scrubText(digits).equals(digits)) {
@@ -197,27 +192,6 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 		else {
 			this.delegate.writeString(scrubber.replacement());
 		}
-	}
-
-	private static boolean isEncoderMetadata(JsonStreamContext context) {
-		JsonStreamContext parent = context.getParent();
-		if (parent == null || !parent.inRoot()) {
-			return false;
-		}
-		String name = context.getCurrentName();
-		return name != null && ENCODER_METADATA.contains(name);
-	}
-
-	private static boolean isUnderSensitiveKey(JsonStreamContext context, PrivacyScrubber scrubber) {
-		JsonStreamContext current = context;
-		for (int i = 0; i < MAX_PARENTS && current != null; i++) {
-			String name = current.getCurrentName();
-			if (name != null && scrubber.isSensitiveKey(name)) {
-				return true;
-			}
-			current = current.getParent();
-		}
-		return false;
 	}
 
 	@FunctionalInterface
