@@ -1,6 +1,7 @@
 package dev.errortracking.context;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.ServletRequest;
@@ -44,9 +45,16 @@ public final class RequestId {
 		return candidate != null && VALID.matcher(candidate).matches();
 	}
 
-	/** A fresh random id. */
+	/**
+	 * A fresh random id in the form of a version 4 UUID. It correlates, it does not protect anything, so it comes from
+	 * {@link ThreadLocalRandom}: {@link UUID#randomUUID()} shares one {@code SecureRandom} between all request threads,
+	 * which they queue for under load.
+	 */
 	public static String generate() {
-		return UUID.randomUUID().toString();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long low = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		return new UUID(high, low).toString();
 	}
 
 }
