@@ -1,8 +1,9 @@
 package dev.errortracking.logging;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
@@ -18,7 +19,7 @@ final class RepeatedStackTraces {
 
 	private static final int MAX_CAUSES = 16;
 
-	private final Map<Long, Entry> entries = new ConcurrentHashMap<>();
+	private final ConcurrentMap<Long, Entry> entries = new ConcurrentHashMap<>();
 
 	/**
 	 * Record one occurrence of {@code throwable} at {@code timestamp}.
@@ -26,14 +27,22 @@ final class RepeatedStackTraces {
 	 */
 	Repeat record(IThrowableProxy throwable, long timestamp, Duration window) {
 		Long hash = hash(throwable);
-		if (this.entries.size() >= MAX_STACK_TRACES && !this.entries.containsKey(hash)) {
-			this.entries.clear();
-		}
 		long windowMillis = window.toMillis();
-		Entry entry = this.entries.compute(hash,
-				(key, previous) -> (previous == null || timestamp - previous.fullAt() >= windowMillis)
-						? new Entry(timestamp, 0) : new Entry(previous.fullAt(), previous.repeats() + 1));
-		return (entry.repeats() == 0) ? null : new Repeat(Math.max(0, timestamp - entry.fullAt()), entry.repeats());
+		while (true) {
+			Entry current = this.entries.get(hash);
+			if (current != null && timestamp - current.fullAt < windowMillis) {
+				return new Repeat(Math.max(0, timestamp - current.fullAt), current.repeats.incrementAndGet());
+			}
+			if (current == null && this.entries.size() >= MAX_STACK_TRACES) {
+				this.entries.clear();
+			}
+			Entry fresh = new Entry(timestamp);
+			boolean logsInFull = (current != null) ? this.entries.replace(hash, current, fresh)
+					: this.entries.putIfAbsent(hash, fresh) == null;
+			if (logsInFull) {
+				return null;
+			}
+		}
 	}
 
 	/** A hash of the classes and frames, cheap enough for every logged failure (no formatting, no copies). */
@@ -52,7 +61,16 @@ final class RepeatedStackTraces {
 		return hash;
 	}
 
-	private record Entry(long fullAt, int repeats) {
+	/** When a stack trace was last logged in full, and how often it was repeated since; read without locking. */
+	private static final class Entry {
+
+		private final long fullAt;
+
+		private final AtomicInteger repeats = new AtomicInteger();
+
+		private Entry(long fullAt) {
+			this.fullAt = fullAt;
+		}
 
 	}
 
