@@ -34,15 +34,16 @@ final class StackFrames {
 			return false;
 		}
 		return isQualifiedName(text, nameStart, open) && isLocation(text, open + 1, close)
-				&& !hasLongDigitRun(text, nameStart, close) && text.indexOf("eyJ", nameStart) < 0;
+				&& !looksLikeData(text, nameStart, close);
 	}
 
-	/** Whether a run of more than 7 digits could be part of a number worth hiding. */
-	private static boolean hasLongDigitRun(String text, int start, int end) {
+	/** Whether the line holds a run of more than 7 digits (a number worth hiding) or the start of a token. */
+	private static boolean looksLikeData(String text, int start, int end) {
 		int run = 0;
 		for (int i = start; i < end; i++) {
-			run = Character.isDigit(text.charAt(i)) ? run + 1 : 0;
-			if (run > 7) {
+			char c = text.charAt(i);
+			run = Character.isDigit(c) ? run + 1 : 0;
+			if (run > 7 || (c == 'e' && i + 2 < end && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J')) {
 				return true;
 			}
 		}

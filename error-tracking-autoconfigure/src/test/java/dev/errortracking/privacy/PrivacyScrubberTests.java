@@ -256,6 +256,7 @@ class PrivacyScrubberTests {
 				+ "\t... 12 more\n"
 				+ "\tat fake.frame4111111111111111.x(A.java:1)\n"
 				+ "\tat alice@example.com(A.java:1)\n"
+				+ "\tat x.eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl(A.java:1)\n"
 				+ "\tat a.b(A.java:1) ~[spring-web-6.2.12.jar:10.0.0.1]\n";
 		String scrubbed = this.scrubber.scrubText(trace);
 		assertThat(scrubbed).isEqualTo("java.lang.IllegalStateException: Order failed for [Filtered]\n"
@@ -268,6 +269,7 @@ class PrivacyScrubberTests {
 				+ "\t... 12 more\n"
 				+ "\tat fake.frame[Filtered].x(A.java:1)\n"
 				+ "\tat [Filtered](A.java:1)\n"
+				+ "\tat x.[Filtered](A.java:1)\n"
 				+ "\tat a.b(A.java:1) ~[spring-web-6.2.12.jar:[Filtered]]\n");
 	}
 
