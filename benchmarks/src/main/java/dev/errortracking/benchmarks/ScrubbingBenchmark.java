@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.event.KeyValuePair;
 
+import dev.errortracking.logging.CompactThrowableConverter;
 import dev.errortracking.logging.ScrubbingJsonGeneratorDecorator;
 import dev.errortracking.logging.ScrubbingValueMasker;
 import dev.errortracking.privacy.PrivacyScrubber;
@@ -67,6 +68,10 @@ public class ScrubbingBenchmark {
 
 	private LogstashEncoder scrubbingEncoder;
 
+	private LogstashEncoder compactEncoder;
+
+	private LogstashEncoder compactScrubbingEncoder;
+
 	private LoggingEvent infoLine;
 
 	private LoggingEvent errorLine;
@@ -81,6 +86,8 @@ public class ScrubbingBenchmark {
 		this.scrubbingEncoder.stop();
 		this.scrubbingEncoder.setJsonGeneratorDecorator(new ScrubbingJsonGeneratorDecorator());
 		this.scrubbingEncoder.start();
+		this.compactEncoder = compactEncoder(false);
+		this.compactScrubbingEncoder = compactEncoder(true);
 		Logger logger = this.loggerContext.getLogger("com.example.shop.OrderController");
 		this.infoLine = line(logger, Level.INFO, null, "Order {} created with {} items for customer {}", 8812, 3,
 				"c-5521");
@@ -140,6 +147,31 @@ public class ScrubbingBenchmark {
 	@Benchmark
 	public byte[] errorLine_scrubbed() {
 		return this.scrubbingEncoder.encode(this.errorLine);
+	}
+
+	@Benchmark
+	public byte[] errorLine_compactBaseline() {
+		return this.compactEncoder.encode(this.errorLine);
+	}
+
+	@Benchmark
+	public byte[] errorLine_compactScrubbed() {
+		return this.compactScrubbingEncoder.encode(this.errorLine);
+	}
+
+	/** An encoder as the library's JSON logging sets it up: compact stack traces, every one in full here. */
+	private LogstashEncoder compactEncoder(boolean scrubbed) {
+		LogstashEncoder encoder = new LogstashEncoder();
+		encoder.setContext(this.loggerContext);
+		encoder.setIncludeContext(false);
+		CompactThrowableConverter stackTraces = new CompactThrowableConverter();
+		stackTraces.setRepeatWindow(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
+		encoder.setThrowableConverter(stackTraces);
+		if (scrubbed) {
+			encoder.setJsonGeneratorDecorator(new ScrubbingJsonGeneratorDecorator());
+		}
+		encoder.start();
+		return encoder;
 	}
 
 	/** Serialize as the SDK does when it puts an event into an envelope. */
