@@ -116,8 +116,9 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(long value) throws IOException {
-		if (needsScrubbing(Math.abs(value) >= MIN_CARD_NUMBER)) {
-			writeNumberText(Long.toString(value), () -> this.delegate.writeNumber(value));
+		boolean longEnough = value >= MIN_CARD_NUMBER || value <= -MIN_CARD_NUMBER;
+		if (isReplaced(longEnough ? Long.toString(value) : null)) {
+			writeReplacement();
 		}
 		else {
 			this.delegate.writeNumber(value);
@@ -126,8 +127,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(BigInteger value) throws IOException {
-		if (value != null && needsScrubbing(value.bitLength() >= 40)) {
-			writeNumberText(value.toString(), () -> this.delegate.writeNumber(value));
+		if (value != null && isReplaced((value.bitLength() >= 40) ? value.toString() : null)) {
+			writeReplacement();
 		}
 		else {
 			this.delegate.writeNumber(value);
@@ -136,8 +137,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(String encodedValue) throws IOException {
-		if (encodedValue != null && needsScrubbing(encodedValue.length() >= 13)) {
-			writeNumberText(encodedValue, () -> this.delegate.writeNumber(encodedValue));
+		if (encodedValue != null && isReplaced((encodedValue.length() >= 13) ? encodedValue : null)) {
+			writeReplacement();
 		}
 		else {
 			this.delegate.writeNumber(encodedValue);
@@ -146,8 +147,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(int value) throws IOException {
-		if (needsScrubbing(false)) {
-			this.delegate.writeString(LogScrubber.get().replacement());
+		if (isReplaced(null)) {
+			writeReplacement();
 		}
 		else {
 			this.delegate.writeNumber(value);
@@ -156,8 +157,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(double value) throws IOException {
-		if (needsScrubbing(false)) {
-			this.delegate.writeString(LogScrubber.get().replacement());
+		if (isReplaced(null)) {
+			writeReplacement();
 		}
 		else {
 			this.delegate.writeNumber(value);
@@ -166,39 +167,30 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeBoolean(boolean value) throws IOException {
-		if (needsScrubbing(false)) {
-			this.delegate.writeString(LogScrubber.get().replacement());
+		if (isReplaced(null)) {
+			writeReplacement();
 		}
 		else {
 			this.delegate.writeBoolean(value);
 		}
 	}
 
-	/** Whether a value needs the scrubber: always under a sensitive key, otherwise only when it could be a secret. */
-	private boolean needsScrubbing(boolean couldBeSecret) {
+	/**
+	 * Whether a value other than a string is written as the replacement: under a sensitive key always, otherwise
+	 * when {@code digits}, the value's digits if it is long enough to be a card number, hold a secret.
+	 */
+	private boolean isReplaced(String digits) {
 		JsonStreamContext context = this.delegate.getOutputContext();
-		return !JsonLogFields.isEncoderField(context)
-				&& (couldBeSecret || JsonLogFields.isUnderSensitiveKey(context, LogScrubber.get()));
-	}
-
-	private void writeNumberText(String digits, NumberWrite original) throws IOException {
+		if (JsonLogFields.isEncoderField(context)) {
+			return false;
+		}
 		PrivacyScrubber scrubber = LogScrubber.get();
-		if (JsonLogFields.isUnderSensitiveKey(this.delegate.getOutputContext(), scrubber)) {
-			this.delegate.writeString(scrubber.replacement());
-		}
-		else if (scrubber.scrubText(digits).equals(digits)) {
-			original.write();
-		}
-		else {
-			this.delegate.writeString(scrubber.replacement());
-		}
+		return JsonLogFields.isUnderSensitiveKey(context, scrubber)
+				|| (digits != null && !scrubber.scrubText(digits).equals(digits));
 	}
 
-	@FunctionalInterface
-	private interface NumberWrite {
-
-		void write() throws IOException;
-
+	private void writeReplacement() throws IOException {
+		this.delegate.writeString(LogScrubber.get().replacement());
 	}
 
 }
