@@ -92,7 +92,8 @@ public class SentryReportingAutoConfiguration {
 				ObjectProvider<SentryRequestResolver> requestResolver) {
 			ReportingRule rule = new ReportingRule(properties.getMinStatus(), properties.getMaxStatus(),
 					properties.getAlwaysReport(), properties.getNeverReport());
-			return new SentryErrorReporter(scopes, rule, properties.isBreadcrumbs(), requestResolver.getIfAvailable());
+			return new SentryErrorReporter(scopes, rule, properties.isBreadcrumbs(), requestResolver.getIfAvailable(),
+					properties.isDropWhenBacklogged());
 		}
 
 		@Bean

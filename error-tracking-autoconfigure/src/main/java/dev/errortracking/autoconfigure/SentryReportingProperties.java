@@ -45,6 +45,13 @@ public class SentryReportingProperties {
 	private boolean breadcrumbs = true;
 
 	/**
+	 * Whether failures are not turned into events while Sentry's SDK would drop them anyway: Sentry asked for a pause,
+	 * or the SDK's send queue overflowed within the last two seconds. The failure is still logged, and the SDK's
+	 * client reports count the dropped events.
+	 */
+	private boolean dropWhenBacklogged = true;
+
+	/**
 	 * Ant-style request paths that are never traced, in addition to the actuator endpoints.
 	 */
 	private List<String> untracedPaths = new ArrayList<>(List.of("/livez", "/readyz"));
@@ -95,6 +102,14 @@ public class SentryReportingProperties {
 
 	public void setBreadcrumbs(boolean breadcrumbs) {
 		this.breadcrumbs = breadcrumbs;
+	}
+
+	public boolean isDropWhenBacklogged() {
+		return this.dropWhenBacklogged;
+	}
+
+	public void setDropWhenBacklogged(boolean dropWhenBacklogged) {
+		this.dropWhenBacklogged = dropWhenBacklogged;
 	}
 
 	public List<String> getUntracedPaths() {

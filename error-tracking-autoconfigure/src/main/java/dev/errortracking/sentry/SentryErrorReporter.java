@@ -52,19 +52,25 @@ public class SentryErrorReporter implements ErrorReporter {
 	@Nullable
 	private final SentryRequestResolver requestResolver;
 
+	@Nullable
+	private final SendBackpressure backpressure;
+
 	/**
 	 * Create a reporter.
 	 * @param scopes the Sentry scopes to capture with
 	 * @param rule which failures to report
 	 * @param breadcrumbs whether failures that are not reported become breadcrumbs
 	 * @param requestResolver describes the request for events captured outside Sentry's request filter
+	 * @param dropWhenBacklogged whether no event is built while the SDK would drop it: Sentry asked for a pause, or
+	 * the send queue overflowed moments ago
 	 */
 	public SentryErrorReporter(IScopes scopes, ReportingRule rule, boolean breadcrumbs,
-			@Nullable SentryRequestResolver requestResolver) {
+			@Nullable SentryRequestResolver requestResolver, boolean dropWhenBacklogged) {
 		this.scopes = scopes;
 		this.rule = rule;
 		this.breadcrumbs = breadcrumbs;
 		this.requestResolver = requestResolver;
+		this.backpressure = dropWhenBacklogged ? new SendBackpressure(scopes) : null;
 	}
 
 	@Override
@@ -78,6 +84,9 @@ public class SentryErrorReporter implements ErrorReporter {
 				Breadcrumb breadcrumb = breadcrumb(error, request);
 				this.scopes.configureScope(ScopeType.GLOBAL, (scope) -> scope.addBreadcrumb(breadcrumb));
 			}
+			return null;
+		}
+		if (this.backpressure != null && this.backpressure.dropsEvent()) {
 			return null;
 		}
 		Hint hint = new Hint();

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +52,8 @@ public final class SentryReceiver implements AutoCloseable {
 	private final List<ReceivedEvent> events = new ArrayList<>();
 
 	private final List<ReceivedEvent> transactions = new ArrayList<>();
+
+	private final Map<String, Long> discarded = new TreeMap<>();
 
 	private final AtomicInteger requests = new AtomicInteger();
 
@@ -100,6 +104,16 @@ public final class SentryReceiver implements AutoCloseable {
 	public List<ReceivedEvent> transactions() {
 		synchronized (this.monitor) {
 			return List.copyOf(this.transactions);
+		}
+	}
+
+	/**
+	 * What the SDK's client reports received so far say it dropped, by {@code reason/category}, such as
+	 * {@code queue_overflow/error}.
+	 */
+	public Map<String, Long> discarded() {
+		synchronized (this.monitor) {
+			return new TreeMap<>(this.discarded);
 		}
 	}
 
@@ -184,6 +198,7 @@ public final class SentryReceiver implements AutoCloseable {
 		synchronized (this.monitor) {
 			this.events.clear();
 			this.transactions.clear();
+			this.discarded.clear();
 			this.requests.set(0);
 		}
 		acceptEnvelopes();
@@ -286,6 +301,10 @@ public final class SentryReceiver implements AutoCloseable {
 		String firstId = null;
 		synchronized (this.monitor) {
 			for (EnvelopeDecoder.Item item : items) {
+				if ("client_report".equals(item.type())) {
+					countDiscarded(item.payload());
+					continue;
+				}
 				List<ReceivedEvent> target = switch (item.type()) {
 					case "event" -> this.events;
 					case "transaction" -> this.transactions;
@@ -300,6 +319,17 @@ public final class SentryReceiver implements AutoCloseable {
 			this.monitor.notifyAll();
 		}
 		return firstId;
+	}
+
+	private void countDiscarded(String clientReport) {
+		if (Json.parseObject(clientReport).get("discarded_events") instanceof List<?> entries) {
+			for (Object entry : entries) {
+				if (entry instanceof Map<?, ?> counted && counted.get("quantity") instanceof Number quantity) {
+					this.discarded.merge(counted.get("reason") + "/" + counted.get("category"), quantity.longValue(),
+							Long::sum);
+				}
+			}
+		}
 	}
 
 	private List<ReceivedEvent> await(List<ReceivedEvent> source, Predicate<List<ReceivedEvent>> done,
