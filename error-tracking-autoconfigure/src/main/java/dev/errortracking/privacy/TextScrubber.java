@@ -12,6 +12,10 @@ final class TextScrubber {
 
 	private static final long BASE_STEPS = 16_384;
 
+	private static final int RECENTLY_CLEAN_SLOTS = 512;
+
+	private static final int MAX_REMEMBERED_LENGTH = 1024;
+
 	private final List<ValueRule> rules;
 
 	private final KeyMatcher keys;
@@ -23,6 +27,12 @@ final class TextScrubber {
 	private final int maxLength;
 
 	private final boolean unhintedRules;
+
+	/**
+	 * Texts found clean, by identity, one per slot: the lines of a log repeat the same logger and thread name
+	 * instances, and the lines of one request the same MDC values, so these are not checked again.
+	 */
+	private final String[] recentlyClean = new String[RECENTLY_CLEAN_SLOTS];
 
 	TextScrubber(PrivacyRules rules, KeyMatcher keys) {
 		List<ValueRule> valueRules = new ArrayList<>(BuiltInValueRules.inOrder(rules.builtInRules()));
@@ -43,8 +53,16 @@ final class TextScrubber {
 		if (text == null || text.isEmpty() || isEmpty()) {
 			return text;
 		}
+		int slot = System.identityHashCode(text) & (RECENTLY_CLEAN_SLOTS - 1);
+		if (this.recentlyClean[slot] == text) {
+			return text;
+		}
 		String current = limit(text);
-		return (current.indexOf("\tat ") >= 0) ? scrubStackTrace(current) : scrubPlain(current);
+		String scrubbed = (current.indexOf("\tat ") >= 0) ? scrubStackTrace(current) : scrubPlain(current);
+		if (scrubbed == text && text.length() <= MAX_REMEMBERED_LENGTH) {
+			this.recentlyClean[slot] = text;
+		}
+		return scrubbed;
 	}
 
 	/**

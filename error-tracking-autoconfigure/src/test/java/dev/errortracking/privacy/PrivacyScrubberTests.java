@@ -211,6 +211,16 @@ class PrivacyScrubberTests {
 	}
 
 	@Test
+	void aTextIsScrubbedEachTimeItIsSeenWhileACleanOneIsKeptAsItIs() {
+		String secret = new String("card 4111111111111111 of alice@example.com");
+		String clean = new String("GET /api/orders/{id} -> 500 INTERNAL_ERROR");
+		for (int i = 0; i < 3; i++) {
+			assertThat(this.scrubber.scrubText(secret)).isEqualTo("card [Filtered] of [Filtered]");
+			assertThat(this.scrubber.scrubText(clean)).isSameAs(clean);
+		}
+	}
+
+	@Test
 	void hugeStringsAreCutWithoutLeavingHalfASecret() {
 		String huge = "x ".repeat(40_000) + "4111111111111111 alice@example.com";
 		String scrubbed = this.scrubber.scrubText(huge);
