@@ -54,6 +54,15 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
 @State(Scope.Benchmark)
 public class ScrubbingBenchmark {
 
+	/**
+	 * Lines encoded in turn, each with values of its own as the lines of different requests have; only the logger and
+	 * thread names are shared, as in an application. More than the scrubber remembers as clean, so no line's values
+	 * are found remembered.
+	 */
+	private static final int LINES = 4096;
+
+	private static final String THREAD_NAME = "http-nio-8080-exec-1";
+
 	private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
 
 	private final ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
@@ -72,9 +81,11 @@ public class ScrubbingBenchmark {
 
 	private LogstashEncoder compactScrubbingEncoder;
 
-	private LoggingEvent infoLine;
+	private final LoggingEvent[] infoLines = new LoggingEvent[LINES];
 
-	private LoggingEvent errorLine;
+	private final LoggingEvent[] errorLines = new LoggingEvent[LINES];
+
+	private int next;
 
 	@Setup
 	public void setUp() {
@@ -89,9 +100,12 @@ public class ScrubbingBenchmark {
 		this.compactEncoder = compactEncoder(false);
 		this.compactScrubbingEncoder = compactEncoder(true);
 		Logger logger = this.loggerContext.getLogger("com.example.shop.OrderController");
-		this.infoLine = line(logger, Level.INFO, null, "Order {} created with {} items for customer {}", 8812, 3,
-				"c-5521");
-		this.errorLine = line(logger, Level.ERROR, TypicalEvent.FAILURE, "POST /api/orders/{id}/items -> 500 INTERNAL_ERROR");
+		for (int i = 0; i < LINES; i++) {
+			this.infoLines[i] = line(logger, Level.INFO, null, i, "Order {} created with {} items for customer {}",
+					8812 + i, 3, "c-" + (5521 + i));
+			this.errorLines[i] = line(logger, Level.ERROR, TypicalEvent.FAILURE, i,
+					new String("POST /api/orders/{id}/items -> 500 INTERNAL_ERROR"));
+		}
 	}
 
 	@TearDown
@@ -111,52 +125,60 @@ public class ScrubbingBenchmark {
 
 	@Benchmark
 	public byte[] infoLine_baseline() {
-		return this.plainEncoder.encode(this.infoLine);
+		return this.plainEncoder.encode(nextInfoLine());
 	}
 
 	@Benchmark
 	public byte[] infoLine_masked() {
-		return this.maskingEncoder.encode(this.infoLine);
+		return this.maskingEncoder.encode(nextInfoLine());
 	}
 
 	@Benchmark
 	public byte[] infoLine_noOpMasker() {
-		return this.noOpMaskingEncoder.encode(this.infoLine);
+		return this.noOpMaskingEncoder.encode(nextInfoLine());
 	}
 
 	@Benchmark
 	public byte[] infoLine_scrubbed() {
-		return this.scrubbingEncoder.encode(this.infoLine);
+		return this.scrubbingEncoder.encode(nextInfoLine());
 	}
 
 	@Benchmark
 	public byte[] errorLine_baseline() {
-		return this.plainEncoder.encode(this.errorLine);
+		return this.plainEncoder.encode(nextErrorLine());
 	}
 
 	@Benchmark
 	public byte[] errorLine_masked() {
-		return this.maskingEncoder.encode(this.errorLine);
+		return this.maskingEncoder.encode(nextErrorLine());
 	}
 
 	@Benchmark
 	public byte[] errorLine_noOpMasker() {
-		return this.noOpMaskingEncoder.encode(this.errorLine);
+		return this.noOpMaskingEncoder.encode(nextErrorLine());
 	}
 
 	@Benchmark
 	public byte[] errorLine_scrubbed() {
-		return this.scrubbingEncoder.encode(this.errorLine);
+		return this.scrubbingEncoder.encode(nextErrorLine());
 	}
 
 	@Benchmark
 	public byte[] errorLine_compactBaseline() {
-		return this.compactEncoder.encode(this.errorLine);
+		return this.compactEncoder.encode(nextErrorLine());
 	}
 
 	@Benchmark
 	public byte[] errorLine_compactScrubbed() {
-		return this.compactScrubbingEncoder.encode(this.errorLine);
+		return this.compactScrubbingEncoder.encode(nextErrorLine());
+	}
+
+	private LoggingEvent nextInfoLine() {
+		return this.infoLines[this.next++ & (LINES - 1)];
+	}
+
+	private LoggingEvent nextErrorLine() {
+		return this.errorLines[this.next++ & (LINES - 1)];
 	}
 
 	/** An encoder as the library's JSON logging sets it up: compact stack traces, every one in full here. */
@@ -199,11 +221,15 @@ public class ScrubbingBenchmark {
 		return encoder;
 	}
 
-	private static LoggingEvent line(Logger logger, Level level, Throwable failure, String message, Object... arguments) {
+	private static LoggingEvent line(Logger logger, Level level, Throwable failure, int index, String message,
+			Object... arguments) {
 		LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, message, failure, arguments);
-		event.setMDCPropertyMap(Map.of("request_id", "0d4c3f5e2b1a4e6f8a7b9c0d1e2f3a4b", "http_route",
-				"/api/orders/{id}/items", "trace_id", "4bf92f3577b34da6a3ce929d0e0e4736", "span_id", "00f067aa0ba902b7"));
-		event.addKeyValuePair(new KeyValuePair("error_code", "INTERNAL_ERROR"));
+		event.setThreadName(THREAD_NAME);
+		String suffix = String.format("%08x", index);
+		event.setMDCPropertyMap(Map.of("request_id", "0d4c3f5e2b1a4e6f8a7b9c0d" + suffix, "http_route",
+				new String("/api/orders/{id}/items"), "trace_id", "4bf92f3577b34da6a3ce929d" + suffix, "span_id",
+				"00f067aa" + suffix));
+		event.addKeyValuePair(new KeyValuePair("error_code", new String("INTERNAL_ERROR")));
 		event.addKeyValuePair(new KeyValuePair("http_status", 500));
 		event.getFormattedMessage();
 		return event;
