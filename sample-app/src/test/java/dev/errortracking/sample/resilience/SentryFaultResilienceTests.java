@@ -54,13 +54,17 @@ class SentryFaultResilienceTests {
 
 	private static final int MAX_THREAD_GROWTH = 16;
 
+	/** Failures captured after Sentry answered 429 but before the SDK had read that answer. */
+	private static final int MAX_REPORTED_DURING_PAUSE = 5;
+
 	@Test
 	@Order(1)
 	void healthySentryReceivesEveryEventCapturedBeforeAGracefulShutdown() throws Exception {
 		try (SentryReceiver receiver = SentryReceiver.start(); SampleAppUnderTest app = SampleAppUnderTest.start(receiver);
 				SteadyLoad load = new SteadyLoad(app.port())) {
 			load.createPost();
-			Set<String> captured = new HashSet<>(load.run("warm-up", WARM_UP_REQUESTS, 200).eventIds());
+			SteadyLoad.Result warmUp = load.run("warm-up", WARM_UP_REQUESTS, 200);
+			Set<String> captured = new HashSet<>(warmUp.eventIds());
 			long heap = SampleAppUnderTest.heapAfterGc();
 			int threads = SampleAppUnderTest.liveThreads();
 
@@ -88,6 +92,9 @@ class SentryFaultResilienceTests {
 			assertThat(result.sortedFailures()).as("requests with a wrong answer").isEmpty();
 			assertThat(burst.sortedFailures()).as("requests of the burst with a wrong answer").isEmpty();
 			assertThat(result.serverErrors()).isEqualTo(LOAD_REQUESTS / 2);
+			assertThat(List.of(warmUp, result, burst)).flatExtracting(SteadyLoad.Result::unreported)
+				.as("server errors answered without an event id")
+				.isEmpty();
 			assertThat(lost).as("events captured before the shutdown but never delivered").isEmpty();
 			assertThat(delivered).as("events delivered, each once").hasSize(captured.size()).doesNotHaveDuplicates();
 			// The in-process receiver keeps every event it receives, so the heap grows with them here: only the
@@ -124,6 +131,17 @@ class SentryFaultResilienceTests {
 			assertThat(result.sortedFailures()).as("requests with a wrong answer while Sentry is %s", fault.label)
 				.isEmpty();
 			assertThat(result.serverErrors()).isEqualTo(LOAD_REQUESTS / 2);
+			assertThat(healthy.unreported()).as("server errors answered without an event id before the fault").isEmpty();
+			if (fault == Fault.RATE_LIMITED) {
+				assertThat(result.eventIds())
+					.as("event ids handed out while Sentry asks for a pause: no event is built that the SDK drops")
+					.hasSizeLessThanOrEqualTo(MAX_REPORTED_DURING_PAUSE);
+			}
+			else {
+				assertThat(result.unreported()).as("server errors answered without an event id while Sentry is %s",
+						fault.label)
+					.isEmpty();
+			}
 			assertThat(Duration.ofNanos(result.p99()))
 				.as("99th percentile while Sentry is %s, against %s when healthy", fault.label,
 						SteadyLoad.Result.millis(healthy.p99()))
@@ -144,6 +162,7 @@ class SentryFaultResilienceTests {
 		figures.put("requests", result.requests());
 		figures.put("failed", result.failures().size());
 		figures.put("server-errors", result.serverErrors());
+		figures.put("without-event-id", result.unreported().size());
 		figures.put("p50", SteadyLoad.Result.millis(result.p50()));
 		figures.put("p99", SteadyLoad.Result.millis(result.p99()));
 		figures.put("heap-growth", String.format(Locale.ROOT, "%.1fMB", heapGrowth / 1048576.0));

@@ -42,6 +42,9 @@ final class SteadyLoad implements AutoCloseable {
 	private static final Set<String> REPORTED_MEMBERS = new TreeSet<>(
 			List.of("error", "message", "details", "requestId", "eventId"));
 
+	private static final Set<String> UNREPORTED_MEMBERS = new TreeSet<>(
+			List.of("error", "message", "details", "requestId"));
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
 	private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -85,6 +88,7 @@ final class SteadyLoad implements AutoCloseable {
 	Result run(String label, int requests, int perSecond) throws InterruptedException {
 		Queue<String> failures = new ConcurrentLinkedQueue<>();
 		Queue<String> eventIds = new ConcurrentLinkedQueue<>();
+		Queue<String> unreported = new ConcurrentLinkedQueue<>();
 		long[] latencies = new long[requests];
 		List<CompletableFuture<Void>> pending = new ArrayList<>();
 		long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
@@ -102,7 +106,7 @@ final class SteadyLoad implements AutoCloseable {
 				.handle((response, failure) -> {
 					latencies[index] = System.nanoTime() - sent;
 					String problem = (failure != null) ? "no answer: " + failure : check(index, requestId, response,
-							eventIds);
+							eventIds, unreported);
 					if (problem != null) {
 						failures.add(requestId + ": " + problem);
 					}
@@ -112,8 +116,8 @@ final class SteadyLoad implements AutoCloseable {
 		CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).orTimeout(60, TimeUnit.SECONDS).join();
 		long[] sorted = latencies.clone();
 		Arrays.sort(sorted);
-		return new Result(requests, List.copyOf(failures), List.copyOf(eventIds), percentile(sorted, 50),
-				percentile(sorted, 99));
+		return new Result(requests, List.copyOf(failures), List.copyOf(eventIds), List.copyOf(unreported),
+				percentile(sorted, 50), percentile(sorted, 99));
 	}
 
 	private HttpRequest request(int i, String requestId) {
@@ -128,7 +132,8 @@ final class SteadyLoad implements AutoCloseable {
 		return builder.header("X-Request-Id", requestId).timeout(TIMEOUT).build();
 	}
 
-	private String check(int i, String requestId, HttpResponse<String> response, Queue<String> eventIds) {
+	private String check(int i, String requestId, HttpResponse<String> response, Queue<String> eventIds,
+			Queue<String> unreported) {
 		JsonNode body;
 		try {
 			body = objectMapper.readTree(response.body());
@@ -149,10 +154,18 @@ final class SteadyLoad implements AutoCloseable {
 		}
 		Set<String> members = new TreeSet<>();
 		body.fieldNames().forEachRemaining(members::add);
+		if (!"INTERNAL_ERROR".equals(body.path("error").asText())
+				|| !requestId.equals(body.path("requestId").asText())) {
+			return "not the error body of this request: " + response.body();
+		}
+		String eventIdHeader = response.headers().firstValue("X-Event-Id").orElse(null);
+		if (members.equals(UNREPORTED_MEMBERS) && eventIdHeader == null) {
+			unreported.add(requestId);
+			return null;
+		}
 		String eventId = body.path("eventId").asText();
-		if (!members.equals(REPORTED_MEMBERS) || !"INTERNAL_ERROR".equals(body.path("error").asText())
-				|| !requestId.equals(body.path("requestId").asText()) || !EVENT_ID.matcher(eventId).matches()
-				|| !eventId.equals(response.headers().firstValue("X-Event-Id").orElse(null))) {
+		if (!members.equals(REPORTED_MEMBERS) || !EVENT_ID.matcher(eventId).matches()
+				|| !eventId.equals(eventIdHeader)) {
 			return "not the reported error body: " + response.body();
 		}
 		eventIds.add(eventId);
@@ -174,14 +187,16 @@ final class SteadyLoad implements AutoCloseable {
 	 *
 	 * @param requests the number of requests sent
 	 * @param failures the requests whose answer was not the expected one, with what was wrong
-	 * @param eventIds the event ids of the reported errors, one per server error
+	 * @param eventIds the event ids of the reported errors
+	 * @param unreported the request ids of the server errors answered without an event id
 	 * @param p50 the median latency in nanoseconds
 	 * @param p99 the 99th percentile latency in nanoseconds
 	 */
-	record Result(int requests, List<String> failures, List<String> eventIds, long p50, long p99) {
+	record Result(int requests, List<String> failures, List<String> eventIds, List<String> unreported, long p50,
+			long p99) {
 
 		int serverErrors() {
-			return this.eventIds.size();
+			return this.eventIds.size() + this.unreported.size();
 		}
 
 		static String millis(long nanos) {
