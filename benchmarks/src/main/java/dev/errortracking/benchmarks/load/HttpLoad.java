@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A closed-loop HTTP/1.1 load generator on loopback: each connection sends one request, reads the whole response
@@ -38,6 +39,14 @@ final class HttpLoad {
 
 	/** Send requests over {@code connections} connections until {@code maxRequests} or {@code duration}. */
 	Measurement run(int connections, int maxRequests, Duration duration) throws InterruptedException {
+		return run(connections, maxRequests, duration, Duration.ZERO);
+	}
+
+	/**
+	 * Send requests over {@code connections} connections until {@code maxRequests} or {@code duration}, each
+	 * connection waiting {@code pause} after every answer before it sends the next request.
+	 */
+	Measurement run(int connections, int maxRequests, Duration duration, Duration pause) throws InterruptedException {
 		AtomicInteger issued = new AtomicInteger();
 		AtomicLong unexpected = new AtomicLong();
 		AtomicLong matched = new AtomicLong();
@@ -45,7 +54,7 @@ final class HttpLoad {
 		long deadline = start + duration.toNanos();
 		List<Worker> workers = new ArrayList<>();
 		for (int i = 0; i < connections; i++) {
-			Worker worker = new Worker(issued, maxRequests, deadline, unexpected, matched);
+			Worker worker = new Worker(issued, maxRequests, deadline, pause.toNanos(), unexpected, matched);
 			workers.add(worker);
 			worker.thread.start();
 		}
@@ -74,6 +83,8 @@ final class HttpLoad {
 
 		private final long deadline;
 
+		private final long pauseNanos;
+
 		private final AtomicLong unexpected;
 
 		private final AtomicLong matched;
@@ -88,10 +99,12 @@ final class HttpLoad {
 
 		private OutputStream out;
 
-		Worker(AtomicInteger issued, int maxRequests, long deadline, AtomicLong unexpected, AtomicLong matched) {
+		Worker(AtomicInteger issued, int maxRequests, long deadline, long pauseNanos, AtomicLong unexpected,
+				AtomicLong matched) {
 			this.issued = issued;
 			this.maxRequests = maxRequests;
 			this.deadline = deadline;
+			this.pauseNanos = pauseNanos;
 			this.unexpected = unexpected;
 			this.matched = matched;
 		}
@@ -116,6 +129,9 @@ final class HttpLoad {
 					catch (IOException ex) {
 						this.unexpected.incrementAndGet();
 						disconnect();
+					}
+					if (this.pauseNanos > 0) {
+						LockSupport.parkNanos(this.pauseNanos);
 					}
 				}
 			}

@@ -11,8 +11,9 @@ import java.util.function.Function;
 
 /**
  * Measures targets in alternating rounds after a warm-up and reports each candidate as a ratio to its baseline
- * measured in the same round: throughput and p50/p99 under load ({@code connections} at once), and p50/p99 of
- * requests sent one at a time.
+ * measured in the same round: throughput and p50/p99 under load ({@code connections} at once), p50/p99 of
+ * requests sent one at a time, and p50/p99 of requests sent one at a time with a pause after each, at a rate that a
+ * background sender such as Sentry's can keep up with.
  */
 final class LoadComparison {
 
@@ -55,14 +56,24 @@ final class LoadComparison {
 				target.settle().run();
 				Measurement serial = target.load().run(1, this.options.maxRequests(), this.options.serialDuration());
 				target.settle().run();
+				long eventsBefore = target.eventsReceived();
+				Measurement paced = target.load()
+					.run(1, this.options.maxRequests(), this.options.pacedDuration(), this.options.pause());
+				target.settle().run();
+				double pacedReported = (eventsBefore >= 0)
+						? (double) (target.eventsReceived() - eventsBefore) / Math.max(1, paced.matched()) : Double.NaN;
 				target.account(loaded);
 				target.account(serial);
-				this.results.get(target).add(new Round(loaded, serial));
+				target.account(paced);
+				this.results.get(target).add(new Round(loaded, serial, paced, pacedReported));
+				long unexpected = loaded.unexpected() + serial.unexpected() + paced.unexpected();
 				out.printf("round %d  %-28s %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms | one at a time p50 %5.2f ms"
-						+ "  p99 %5.2f ms%s%n", round, target.label(), loaded.throughput(), loaded.latencyMillis(50),
-						loaded.latencyMillis(99), serial.latencyMillis(50), serial.latencyMillis(99),
-						(loaded.unexpected() + serial.unexpected() > 0)
-								? "  UNEXPECTED " + (loaded.unexpected() + serial.unexpected()) : "");
+						+ "  p99 %5.2f ms | paced p50 %5.2f ms  p99 %5.2f ms%s%s%n", round, target.label(),
+						loaded.throughput(), loaded.latencyMillis(50), loaded.latencyMillis(99),
+						serial.latencyMillis(50), serial.latencyMillis(99), paced.latencyMillis(50),
+						paced.latencyMillis(99), Double.isNaN(pacedReported) ? ""
+								: String.format("  reported %.0f%%", pacedReported * 100),
+						(unexpected > 0) ? "  UNEXPECTED " + unexpected : "");
 			}
 		}
 		return this;
@@ -71,32 +82,40 @@ final class LoadComparison {
 	/** The figures as a Markdown table: absolute medians per target, then ratios per comparison. */
 	void report(PrintStream out) {
 		out.println();
-		out.printf("%d rounds, %d connections, %s loaded + %s one at a time per target and round; medians "
-				+ "(min–max over rounds)%n%n", this.options.rounds(), this.options.connections(),
-				this.options.duration().toSeconds() + " s", this.options.serialDuration().toSeconds() + " s");
-		out.println("| target | path | req/s | p50 ms | p99 ms | one at a time: p50 ms | p99 ms |");
-		out.println("|---|---|---|---|---|---|---|");
-		this.results.forEach((target, rounds) -> out.printf("| %s | `%s` → %d | %s | %s | %s | %s | %s |%n",
+		out.printf("%d rounds, %d connections, %s loaded + %s one at a time + %s one at a time with a %d ms pause "
+				+ "per target and round; medians (min–max over rounds)%n%n", this.options.rounds(),
+				this.options.connections(), this.options.duration().toSeconds() + " s",
+				this.options.serialDuration().toSeconds() + " s", this.options.pacedDuration().toSeconds() + " s",
+				this.options.pause().toMillis());
+		out.println("| target | path | req/s | p50 ms | p99 ms | one at a time: p50 ms | p99 ms | paced: p50 ms "
+				+ "| p99 ms | paced: share reported to Sentry |");
+		out.println("|---|---|---|---|---|---|---|---|---|---|");
+		this.results.forEach((target, rounds) -> out.printf("| %s | `%s` → %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
 				target.label(), target.path(), target.status(),
 				Stats.medianAndRange(figure(rounds, (r) -> r.loaded().throughput()), "%.0f"),
 				Stats.medianAndRange(figure(rounds, (r) -> r.loaded().latencyMillis(50)), "%.2f"),
 				Stats.medianAndRange(figure(rounds, (r) -> r.loaded().latencyMillis(99)), "%.2f"),
 				Stats.medianAndRange(figure(rounds, (r) -> r.serial().latencyMillis(50)), "%.3f"),
-				Stats.medianAndRange(figure(rounds, (r) -> r.serial().latencyMillis(99)), "%.3f")));
+				Stats.medianAndRange(figure(rounds, (r) -> r.serial().latencyMillis(99)), "%.3f"),
+				Stats.medianAndRange(figure(rounds, (r) -> r.paced().latencyMillis(50)), "%.3f"),
+				Stats.medianAndRange(figure(rounds, (r) -> r.paced().latencyMillis(99)), "%.3f"),
+				Double.isNaN(rounds.get(0).pacedReported()) ? "—"
+						: Stats.medianAndRange(figure(rounds, (r) -> r.pacedReported() * 100), "%.0f%%")));
 		out.println();
 		out.println("| comparison (candidate / baseline, same round) | throughput | p50 | p99 | one at a time: p50 "
-				+ "| p99 | p99 difference, one at a time |");
-		out.println("|---|---|---|---|---|---|---|");
+				+ "| p99 | p99 difference, one at a time | p99 difference, paced |");
+		out.println("|---|---|---|---|---|---|---|---|");
 		for (Pair pair : this.pairs) {
 			List<Round> base = this.results.get(pair.baseline());
 			List<Round> cand = this.results.get(pair.candidate());
-			out.printf("| %s | %s | %s | %s | %s | %s | %s ms |%n", pair.name(),
+			out.printf("| %s | %s | %s | %s | %s | %s | %s ms | %s ms |%n", pair.name(),
 					Stats.medianAndRange(ratio(base, cand, (r) -> r.loaded().throughput()), "%.2f"),
 					Stats.medianAndRange(ratio(base, cand, (r) -> r.loaded().latencyMillis(50)), "%.2f"),
 					Stats.medianAndRange(ratio(base, cand, (r) -> r.loaded().latencyMillis(99)), "%.2f"),
 					Stats.medianAndRange(ratio(base, cand, (r) -> r.serial().latencyMillis(50)), "%.2f"),
 					Stats.medianAndRange(ratio(base, cand, (r) -> r.serial().latencyMillis(99)), "%.2f"),
-					Stats.medianAndRange(difference(base, cand, (r) -> r.serial().latencyMillis(99)), "%+.3f"));
+					Stats.medianAndRange(difference(base, cand, (r) -> r.serial().latencyMillis(99)), "%+.3f"),
+					Stats.medianAndRange(difference(base, cand, (r) -> r.paced().latencyMillis(99)), "%+.3f"));
 		}
 	}
 
@@ -132,8 +151,7 @@ final class LoadComparison {
 
 		private final int status;
 
-		private Runnable settle = () -> {
-		};
+		private SentryDrain drain;
 
 		private long answered;
 
@@ -151,9 +169,9 @@ final class LoadComparison {
 			this.status = status;
 		}
 
-		/** Run {@code action} after each measurement, for example to let queued Sentry events drain. */
-		Target settlingWith(Runnable action) {
-			this.settle = action;
+		/** After each measurement, let the events queued for Sentry arrive at {@code drain}'s receiver. */
+		Target settlingWith(SentryDrain drain) {
+			this.drain = drain;
 			return this;
 		}
 
@@ -170,7 +188,13 @@ final class LoadComparison {
 		}
 
 		Runnable settle() {
-			return this.settle;
+			return (this.drain != null) ? this.drain : () -> {
+			};
+		}
+
+		/** The Sentry events received so far, or -1 when this target does not report to Sentry. */
+		long eventsReceived() {
+			return (this.drain != null) ? this.drain.events() : -1;
 		}
 
 		HttpLoad load() {
@@ -192,7 +216,7 @@ final class LoadComparison {
 
 	}
 
-	private record Round(Measurement loaded, Measurement serial) {
+	private record Round(Measurement loaded, Measurement serial, Measurement paced, double pacedReported) {
 
 	}
 
