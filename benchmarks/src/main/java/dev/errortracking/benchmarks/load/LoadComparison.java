@@ -90,7 +90,8 @@ final class LoadComparison {
 		out.println("| target | path | req/s | p50 ms | p99 ms | one at a time: p50 ms | p99 ms | paced: p50 ms "
 				+ "| p99 ms | paced: share reported to Sentry |");
 		out.println("|---|---|---|---|---|---|---|---|---|---|");
-		this.results.forEach((target, rounds) -> out.printf("| %s | `%s` → %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
+		this.results.forEach((target, rounds) -> out.printf(
+				"| %s | `%s` → %d | %s | %s | %s | %s | %s | %s | %s | %s |%n",
 				target.label(), target.path(), target.status(),
 				Stats.medianAndRange(figure(rounds, (r) -> r.loaded().throughput()), "%.0f"),
 				Stats.medianAndRange(figure(rounds, (r) -> r.loaded().latencyMillis(50)), "%.2f"),
