@@ -78,11 +78,7 @@ final class StackFrames {
 	}
 
 	private static boolean isNameChar(char c) {
-		if (c < 128) {
-			return isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '_' || c == '$' || c == '<' || c == '>'
-					|| c == '-';
-		}
-		return Character.isJavaIdentifierPart(c);
+		return isIdentifierPart(c) || c == '<' || c == '>' || c == '-';
 	}
 
 	private static boolean isIdentifierStart(char c) {

@@ -86,9 +86,11 @@ final class TextHints {
 				}
 				switch (c) {
 					case '-' -> hints |= (isDigit(previous) ? SSN : 0)
-							| ((i + 1 < length && text.charAt(i + 1) == '-' && text.startsWith("-----BEGIN", i)) ? PEM : 0);
+							| ((i + 1 < length && text.charAt(i + 1) == '-' && text.startsWith("-----BEGIN", i))
+									? PEM : 0);
 					case '@' -> hints |= AT;
-					case '%' -> hints |= (i + 2 < length && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0') ? AT : 0;
+					case '%' -> hints |= (i + 2 < length && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0')
+							? AT : 0;
 					case '=' -> hints |= SEPARATOR;
 					case '/' -> hints |= (previous == '/') ? DOUBLE_SLASH : 0;
 					case ':' -> {

@@ -162,7 +162,10 @@ public final class ValueRule {
 		return this.name + ": " + this.pattern.pattern();
 	}
 
-	/** Matches the pattern, and confirms the match as the validator would, at one candidate start without the regular expression engine. */
+	/**
+	 * Matches the pattern, and confirms the match as the validator would, at one candidate start without the
+	 * regular expression engine.
+	 */
 	@FunctionalInterface
 	interface Match {
 

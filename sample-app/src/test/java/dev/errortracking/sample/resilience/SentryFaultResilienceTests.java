@@ -131,7 +131,8 @@ class SentryFaultResilienceTests {
 			assertThat(result.sortedFailures()).as("requests with a wrong answer while Sentry is %s", fault.label)
 				.isEmpty();
 			assertThat(result.serverErrors()).isEqualTo(LOAD_REQUESTS / 2);
-			assertThat(healthy.unreported()).as("server errors answered without an event id before the fault").isEmpty();
+			assertThat(healthy.unreported()).as("server errors answered without an event id before the fault")
+				.isEmpty();
 			if (fault == Fault.RATE_LIMITED) {
 				assertThat(result.eventIds())
 					.as("event ids handed out while Sentry asks for a pause: no event is built that the SDK drops")
