@@ -1,6 +1,8 @@
 package dev.errortracking.autoconfigure;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.sentry.EventProcessor;
 import io.sentry.spring.jakarta.SentryTaskDecorator;
@@ -37,6 +39,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.CompositeTaskDecorator;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -180,10 +183,11 @@ public class RequestContextAutoConfiguration {
 		RequestUserSentryUserProvider requestUserSentryUserProvider(ObjectProvider<RequestUserResolver> resolver,
 				ErrorTrackingProperties properties) {
 			ErrorTrackingProperties.UserSettings user = properties.getUser();
-			RequestUserResolver lazyResolver = (request) -> {
-				RequestUserResolver available = resolver.getIfAvailable();
-				return (available != null) ? available.resolve(request) : null;
-			};
+			Supplier<Optional<RequestUserResolver>> available = SingletonSupplier
+				.of(() -> Optional.ofNullable(resolver.getIfAvailable()));
+			RequestUserResolver lazyResolver = (request) -> available.get()
+				.map((found) -> found.resolve(request))
+				.orElse(null);
 			return new RequestUserSentryUserProvider(lazyResolver, user.isIncludeUsername(), user.isIncludeEmail(),
 					user.isIncludeIpAddress());
 		}

@@ -1,5 +1,9 @@
 package dev.errortracking.autoconfigure;
 
+import java.util.function.Supplier;
+
+import io.sentry.protocol.User;
+import io.sentry.spring.jakarta.SentryUserProvider;
 import org.junit.jupiter.api.Test;
 
 import dev.errortracking.context.MdcTaskDecorator;
@@ -13,6 +17,7 @@ import dev.errortracking.context.SentryTraceIdResolver;
 import dev.errortracking.context.SpringSecurityRequestUserResolver;
 import dev.errortracking.context.TraceIdResolver;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -22,9 +27,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.support.CompositeTaskDecorator;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 
 /**
  * Tests for {@link RequestContextAutoConfiguration}.
@@ -102,6 +114,47 @@ class RequestContextAutoConfigurationTests {
 				assertThat(context.getBean(RequestUserResolver.class))
 					.isSameAs(context.getBean("applicationUserResolver"));
 			});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void sentryUserProviderLooksTheResolverUpOnceNotPerRequest() {
+		ObjectProvider<RequestUserResolver> resolvers = mock(ObjectProvider.class);
+		RequestUserResolver resolver = (request) -> RequestUser.ofId(request.getHeader("X-User"));
+		given(resolvers.getIfAvailable()).willReturn(resolver);
+		SentryUserProvider provider = new RequestContextAutoConfiguration.SentryContextConfiguration()
+			.requestUserSentryUserProvider(resolvers, new ErrorTrackingProperties());
+		assertThat(userIdFor(provider, "first")).isEqualTo("first");
+		assertThat(userIdFor(provider, "second")).isEqualTo("second");
+		then(resolvers).should(times(1)).getIfAvailable();
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void sentryUserProviderRemembersThatNoResolverExists() {
+		ObjectProvider<RequestUserResolver> resolvers = mock(ObjectProvider.class);
+		SentryUserProvider provider = new RequestContextAutoConfiguration.SentryContextConfiguration()
+			.requestUserSentryUserProvider(resolvers, new ErrorTrackingProperties());
+		assertThat(withRequest("first", provider::provideUser)).isNull();
+		assertThat(withRequest("second", provider::provideUser)).isNull();
+		then(resolvers).should(times(1)).getIfAvailable();
+	}
+
+	private static String userIdFor(SentryUserProvider provider, String header) {
+		User user = withRequest(header, provider::provideUser);
+		return (user != null) ? user.getId() : null;
+	}
+
+	private static <T> T withRequest(String user, Supplier<T> action) {
+		MockHttpServletRequest request = new MockHttpServletRequest();
+		request.addHeader("X-User", user);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request));
+		try {
+			return action.get();
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
+		}
 	}
 
 	@Test
