@@ -42,6 +42,10 @@ final class LoadComparison {
 				.run(this.options.connections(), Integer.MAX_VALUE, this.options.warmUp());
 			target.settle().run();
 			target.account(warmUp);
+			Measurement pacedWarmUp = target.load()
+				.run(1, this.options.maxRequests(), this.options.warmUp(), this.options.pause());
+			target.settle().run();
+			target.account(pacedWarmUp);
 			out.printf("warm-up  %-28s %8.0f req/s%n", target.label(), warmUp.throughput());
 			this.results.put(target, new ArrayList<>());
 		}
