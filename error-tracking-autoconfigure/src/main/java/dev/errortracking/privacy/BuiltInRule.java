@@ -8,7 +8,11 @@ public enum BuiltInRule {
 	/** Email addresses with a top-level domain, also with {@code %40} for the at sign. */
 	EMAIL,
 
-	/** Payment card numbers of 13 to 19 digits with a card-issuer prefix and a valid Luhn check digit. */
+	/**
+	 * Payment card numbers of 13 to 19 digits with a card-issuer prefix and a valid Luhn check digit, not glued to a
+	 * letter or digit and, when written in groups, with a first group of four digits, so that identifiers such as
+	 * UUIDs and trace ids are kept.
+	 */
 	CARD_NUMBER,
 
 	/** IBANs of a known country with the length of that country and a valid mod-97 checksum. */

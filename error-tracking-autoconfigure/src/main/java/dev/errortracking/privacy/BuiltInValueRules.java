@@ -20,6 +20,8 @@ final class BuiltInValueRules {
 
 	private static final int MAX_CARD_DIGITS = 19;
 
+	private static final int CARD_GROUP_DIGITS = 4;
+
 	private static final Map<BuiltInRule, ValueRule> RULES = new EnumMap<>(BuiltInRule.class);
 
 	private static final List<BuiltInRule> ORDER = List.of(BuiltInRule.PRIVATE_KEY, BuiltInRule.JWT,
@@ -50,7 +52,7 @@ final class BuiltInValueRules {
 				21);
 		add(BuiltInRule.IBAN, "(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?: ?[A-Z0-9]){11,30}", TextHints.IBAN,
 				BuiltInValueRules::iban, Anchors.positions(Anchors::isIbanStart), 70);
-		add(BuiltInRule.CARD_NUMBER, "(?<!\\d)(?:\\d[ -]?){12,18}\\d(?!\\d)", TextHints.CARD_DIGITS,
+		add(BuiltInRule.CARD_NUMBER, "(?<![\\p{L}\\p{Nd}])(?:\\d[ -]?){12,18}\\d(?!\\d)", TextHints.CARD_DIGITS,
 				BuiltInValueRules::cardNumber, Anchors.positions(Anchors::isDigitRunStart), 40,
 				BuiltInValueRules::cardNumberEnd);
 		add(BuiltInRule.US_SSN, "(?<![\\w-])(?!000|666|9\\d\\d)\\d{3}-(?!00)\\d{2}-(?!0000)\\d{4}(?![\\w-])",
@@ -105,11 +107,12 @@ final class BuiltInValueRules {
 
 	/**
 	 * The card number rule without the regular expression engine: 13 to 19 digits, single spaces or dashes between
-	 * them, the longest such run that does not stop inside a group of digits, then the checksum.
+	 * them, not glued to a letter or digit, the longest such run that does not stop inside a group of digits, then
+	 * the grouping (written in groups, the first has four digits) and the checksum.
 	 */
 	private static int cardNumberEnd(String text, int start) {
 		int length = text.length();
-		if (!isDigit(text.charAt(start)) || (start > 0 && isDigit(text.charAt(start - 1)))) {
+		if (!isDigit(text.charAt(start)) || (start > 0 && Character.isLetterOrDigit(text.codePointBefore(start)))) {
 			return -1;
 		}
 		int[] digitEnds = new int[MAX_CARD_DIGITS];
@@ -144,10 +147,15 @@ final class BuiltInValueRules {
 				digits.append(c);
 			}
 		}
+		int firstGroupEnd = start;
+		while (firstGroupEnd < end && isDigit(text.charAt(firstGroupEnd))) {
+			firstGroupEnd++;
+		}
 		for (int count = digits.length(); count >= 13; count--) {
 			int last = ends[count - 1];
-			boolean groupEnd = (last == end) || !Character.isDigit(text.charAt(last));
-			if (groupEnd && Checksums.isCardNumber(digits.subSequence(0, count))) {
+			boolean groupEnd = last >= text.length() || !Character.isLetterOrDigit(text.codePointAt(last));
+			boolean grouping = firstGroupEnd >= last || firstGroupEnd - start == CARD_GROUP_DIGITS;
+			if (groupEnd && grouping && Checksums.isCardNumber(digits.subSequence(0, count))) {
 				return last;
 			}
 		}

@@ -264,7 +264,7 @@ class PrivacyScrubberTests {
 				+ "  Detail: Key (email)=(bob@example.com) already exists.\n"
 				+ "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2733)\n"
 				+ "\t... 12 more\n"
-				+ "\tat fake.frame4111111111111111.x(A.java:1)\n"
+				+ "\tat fake.frame_4111111111111111.x(A.java:1)\n"
 				+ "\tat alice@example.com(A.java:1)\n"
 				+ "\tat x.eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJl(A.java:1)\n"
 				+ "\tat a.b(A.java:1) ~[spring-web-6.2.12.jar:10.0.0.1]\n";
@@ -277,7 +277,7 @@ class PrivacyScrubberTests {
 				+ "  Detail: Key (email)=([Filtered]) already exists.\n"
 				+ "\tat org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse(QueryExecutorImpl.java:2733)\n"
 				+ "\t... 12 more\n"
-				+ "\tat fake.frame[Filtered].x(A.java:1)\n"
+				+ "\tat fake.frame_[Filtered].x(A.java:1)\n"
 				+ "\tat [Filtered](A.java:1)\n"
 				+ "\tat x.[Filtered](A.java:1)\n"
 				+ "\tat a.b(A.java:1) ~[spring-web-6.2.12.jar:[Filtered]]\n");

@@ -2,7 +2,10 @@ package dev.errortracking.privacy;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Random;
+import java.util.UUID;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -40,6 +43,37 @@ class ValueRulesTests {
 			"20240115103000123", "9111111111111111", "12345678901234567890123" })
 	void numbersFailingLuhnOrIssuerPrefixAreKept(String number) {
 		assertKept("id " + number + " done");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "card:4111111111111111", "(4111 1111 1111 1111)", "\"4111-1111-1111-1111\"",
+			"4111111111111111", "cc=4111111111111111&cvv=1", "4111 111111 111111" })
+	void cardNumbersBetweenPunctuationAreFiltered(String text) {
+		assertFiltered(text, "4111");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "9d6a9276-6220-4674-8140-85adc3fae0ff", "277fd651-6408-4654-9173-2868a8f6e03b",
+			"8bc0a6155957979475c70112474edc98", "34060824-0048-3030-6d57-0724b9dca5d4", "ref4111111111111111x" })
+	void digitsInsideAnIdentifierAreNotACardNumber(String identifier) {
+		assertKept(identifier);
+		assertKept("request " + identifier + " failed");
+	}
+
+	@Test
+	void generatedIdentifiersAreKept() {
+		Random random = new Random(20261125L);
+		for (int i = 0; i < 50_000; i++) {
+			String uuid = new UUID(random.nextLong(), random.nextLong()).toString();
+			String traceId = String.format("%016x%016x", random.nextLong(), random.nextLong());
+			String spanId = String.format("%016x", random.nextLong());
+			assertThat(this.scrubber.scrubText(uuid)).isEqualTo(uuid);
+			assertThat(this.scrubber.scrubText(traceId)).isEqualTo(traceId);
+			if (!spanId.chars().allMatch(Character::isDigit)) {
+				// 16 digits and nothing else cannot be told from a card number
+				assertThat(this.scrubber.scrubText(spanId)).isEqualTo(spanId);
+			}
+		}
 	}
 
 	@ParameterizedTest
