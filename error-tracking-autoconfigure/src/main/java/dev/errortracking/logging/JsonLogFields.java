@@ -1,6 +1,7 @@
 package dev.errortracking.logging;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 
@@ -15,17 +16,22 @@ final class JsonLogFields {
 
 	private static final Set<String> ENCODER_FIELDS = Set.of("@timestamp", "@version", "level", "level_value");
 
+	private static final String ENCODER_FIELD_INITIALS = ENCODER_FIELDS.stream()
+		.map((name) -> name.substring(0, 1))
+		.distinct()
+		.collect(Collectors.joining());
+
 	private JsonLogFields() {
 	}
 
 	/** Whether the value is one that the encoder itself writes and that holds no data, such as the level. */
 	static boolean isEncoderField(JsonStreamContext context) {
-		JsonStreamContext parent = context.getParent();
-		if (parent == null || !parent.inRoot()) {
+		String name = context.getCurrentName();
+		if (name == null || name.isEmpty() || ENCODER_FIELD_INITIALS.indexOf(name.charAt(0)) < 0) {
 			return false;
 		}
-		String name = context.getCurrentName();
-		return name != null && ENCODER_FIELDS.contains(name);
+		JsonStreamContext parent = context.getParent();
+		return parent != null && parent.inRoot() && ENCODER_FIELDS.contains(name);
 	}
 
 	/** Whether the value sits under a sensitive key, at any depth. */

@@ -45,6 +45,20 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 		}
 	}
 
+	/**
+	 * Writes strings, the values of MDC entries and key/value pairs, straight through {@link #writeString(String)}:
+	 * Jackson's object mapper would end there too, after looking up a serializer.
+	 */
+	@Override
+	public void writeObject(Object value) throws IOException {
+		if (value instanceof String text) {
+			writeString(text);
+		}
+		else {
+			super.writeObject(value);
+		}
+	}
+
 	@Override
 	public void writeString(char[] text, int offset, int length) throws IOException {
 		writeString(new String(text, offset, length));
