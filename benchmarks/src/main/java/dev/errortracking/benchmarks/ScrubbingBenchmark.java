@@ -181,7 +181,10 @@ public class ScrubbingBenchmark {
 		return this.errorLines[this.next++ & (LINES - 1)];
 	}
 
-	/** An encoder as the library's JSON logging sets it up: compact stack traces, every one in full here. */
+	/**
+	 * An encoder as the library's JSON logging sets it up: compact stack traces, every one in full here, their
+	 * messages scrubbed by the converter when the line is scrubbed.
+	 */
 	private LogstashEncoder compactEncoder(boolean scrubbed) {
 		LogstashEncoder encoder = new LogstashEncoder();
 		encoder.setContext(this.loggerContext);
@@ -190,6 +193,7 @@ public class ScrubbingBenchmark {
 		stackTraces.setRepeatWindow(ch.qos.logback.core.util.Duration.buildByMilliseconds(0));
 		encoder.setThrowableConverter(stackTraces);
 		if (scrubbed) {
+			stackTraces.setScrubbed(true);
 			encoder.setJsonGeneratorDecorator(new ScrubbingJsonGeneratorDecorator());
 		}
 		encoder.start();

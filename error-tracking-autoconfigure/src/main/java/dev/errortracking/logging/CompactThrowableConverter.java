@@ -35,6 +35,9 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 			+ "|org\\.springframework\\.boot\\.actuate\\.|org\\.springframework\\.transaction\\.interceptor\\."
 			+ "|io\\.sentry\\.spring\\.|io\\.micrometer\\.observation\\.)|\\$\\$SpringCGLIB\\$\\$";
 
+	/** The last stack trace this thread's converters scrubbed, so that a scrubbing JSON generator need not again. */
+	private static final ThreadLocal<String> lastScrubbed = new ThreadLocal<>();
+
 	private final RepeatedStackTraces repeats = new RepeatedStackTraces();
 
 	private Duration repeatWindow = StackTraceSettings.DEFAULTS.repeatWindow();
@@ -70,8 +73,8 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 	}
 
 	/**
-	 * Set whether secrets and personal data are removed from the stack trace with the privacy rules
-	 * ({@link LogScrubber}), for layouts that have no other place to do it. JSON lines are masked as a whole.
+	 * Set whether secrets and personal data are removed from the messages of the stack trace with the privacy rules
+	 * ({@link LogScrubber}); the frames hold code, not data.
 	 */
 	public void setScrubbed(boolean scrubbed) {
 		this.scrubbed = scrubbed;
@@ -83,14 +86,31 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 		if (proxy == null) {
 			return "";
 		}
-		String text = compact(event, proxy);
+		String text;
 		if (this.scrubbed) {
-			text = LogScrubber.get().scrubText(text);
+			IThrowableProxy scrubbedProxy = ScrubbedThrowableProxy.of(proxy, LogScrubber.get());
+			text = compact(new EventWithThrowable(event, scrubbedProxy), proxy, scrubbedProxy);
+			lastScrubbed.set(text);
+		}
+		else {
+			text = compact(event, proxy, proxy);
 		}
 		return (this.leadingLineSeparator && !text.isEmpty()) ? getLineSeparator() + text : text;
 	}
 
-	private String compact(ILoggingEvent event, IThrowableProxy proxy) {
+	/**
+	 * Whether {@code text} is the stack trace that a scrubbing converter wrote last on this thread, the same
+	 * instance; asking forgets it.
+	 */
+	static boolean isScrubbedOutput(String text) {
+		if (text != lastScrubbed.get()) {
+			return false;
+		}
+		lastScrubbed.remove();
+		return true;
+	}
+
+	private String compact(ILoggingEvent event, IThrowableProxy proxy, IThrowableProxy shown) {
 		if (this.repeatWindow.isZero() || this.repeatWindow.isNegative()) {
 			return super.convert(event);
 		}
@@ -98,8 +118,8 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 		if (repeat == null) {
 			return super.convert(event);
 		}
-		String firstLine = (proxy.getMessage() != null) ? proxy.getClassName() + ": " + oneLine(proxy.getMessage())
-				: proxy.getClassName();
+		String message = shown.getMessage();
+		String firstLine = (message != null) ? proxy.getClassName() + ": " + oneLine(message) : proxy.getClassName();
 		return firstLine + " [same stack trace as "
 				+ ago(repeat.sinceFullMillis()) + " ago, " + repeat.count() + ((repeat.count() == 1) ? " time" : " times")
 				+ " since]" + getLineSeparator();

@@ -18,7 +18,9 @@ public class LogstashJsonEncoder extends LogstashEncoder {
 
 	LogstashJsonEncoder(StackTraceSettings stackTraces) {
 		setIncludeContext(false);
-		setThrowableConverter(new CompactThrowableConverter(stackTraces));
+		CompactThrowableConverter throwableConverter = new CompactThrowableConverter(stackTraces);
+		throwableConverter.setScrubbed(true);
+		setThrowableConverter(throwableConverter);
 	}
 
 	@Override

@@ -40,6 +40,9 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 		else if (JsonLogFields.isUnderSensitiveKey(context, scrubber)) {
 			this.delegate.writeString(scrubber.replacement());
 		}
+		else if (CompactThrowableConverter.isScrubbedOutput(text)) {
+			this.delegate.writeString(text);
+		}
 		else {
 			this.delegate.writeString(scrubber.scrubText(text));
 		}

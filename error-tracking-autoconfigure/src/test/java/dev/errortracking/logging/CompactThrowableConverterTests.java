@@ -168,6 +168,39 @@ class CompactThrowableConverterTests {
 	}
 
 	@Test
+	void scrubbedStackTracesLoseSecretsFromEveryMessageOfTheChainAndKeepTheirFrames() {
+		CompactThrowableConverter converter = started(new StackTraceSettings(40, 12_000, false, Duration.ZERO));
+		converter.setScrubbed(true);
+		IllegalStateException failure = failureAt("place", "order for alice@example.com failed");
+		IllegalArgumentException cause = new IllegalArgumentException("card 4111 1111 1111 1111 declined");
+		cause.setStackTrace(new StackTraceElement[] { frame("com.example.Payments4111111111111111", "charge") });
+		failure.initCause(cause);
+		RuntimeException suppressed = new RuntimeException("rollback for bob@example.com failed");
+		suppressed.setStackTrace(new StackTraceElement[] { frame("com.example.Orders", "rollback") });
+		failure.addSuppressed(suppressed);
+		String trace = converter.convert(event(failure, T0));
+		assertThat(trace).doesNotContain("alice@example.com", "bob@example.com", "4111 1111 1111 1111")
+			.contains("IllegalStateException: order for [Filtered] failed",
+					"IllegalArgumentException: card [Filtered] declined", "RuntimeException: rollback for [Filtered] failed")
+			.contains("at com.example.Payments4111111111111111.charge(com.example.Payments4111111111111111.java:1)",
+					"at com.example.Orders.rollback(com.example.Orders.java:1)",
+					"at org.springframework.web.servlet.FrameworkServlet.service");
+	}
+
+	@Test
+	void onlyTheStackTraceAScrubbingConverterJustWroteCountsAsScrubbed() {
+		CompactThrowableConverter plain = started(StackTraceSettings.DEFAULTS);
+		CompactThrowableConverter scrubbed = started(StackTraceSettings.DEFAULTS);
+		scrubbed.setScrubbed(true);
+		String plainTrace = plain.convert(event(failureAt("place", "a"), T0));
+		assertThat(CompactThrowableConverter.isScrubbedOutput(plainTrace)).isFalse();
+		String trace = scrubbed.convert(event(failureAt("cancel", "b"), T0));
+		assertThat(CompactThrowableConverter.isScrubbedOutput(new String(trace))).isFalse();
+		assertThat(CompactThrowableConverter.isScrubbedOutput(trace)).isTrue();
+		assertThat(CompactThrowableConverter.isScrubbedOutput(trace)).isFalse();
+	}
+
+	@Test
 	void leadingLineSeparatorMatchesSpringBootsReadableLayout() {
 		CompactThrowableConverter converter = started(StackTraceSettings.DEFAULTS);
 		converter.setLeadingLineSeparator(true);

@@ -62,6 +62,21 @@ class LogstashJsonEncoderTests {
 	}
 
 	@Test
+	void stackTracesLoseSecretsFromTheMessagesOfEveryCause() {
+		LogstashJsonEncoder encoder = new LogstashJsonEncoder();
+		encoder.setContext(this.context);
+		encoder.start();
+		IllegalStateException failure = new IllegalStateException("saving order of alice@example.com failed",
+				new IllegalArgumentException("Key (email)=(bob@example.com) already exists"));
+		failure.setStackTrace(new StackTraceElement[] { frame("com.example.Orders", "place") });
+		String line = new String(encoder.encode(event(failure)), StandardCharsets.UTF_8);
+		assertThat(line).doesNotContain("alice@example.com", "bob@example.com")
+			.contains("IllegalStateException: saving order of [Filtered] failed")
+			.contains("IllegalArgumentException: Key (email)=([Filtered]) already exists")
+			.contains("com.example.Orders.place");
+	}
+
+	@Test
 	void formatterWritesOneJsonLine() {
 		String line = new LogstashJsonFormatter().format(event(null));
 		assertThat(line).startsWith("{").endsWith("}" + System.lineSeparator()).contains("\"message\":\"hello\"");
