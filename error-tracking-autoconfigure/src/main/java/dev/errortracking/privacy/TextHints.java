@@ -49,6 +49,7 @@ final class TextHints {
 			if (c >= 'a' && c <= 'z') {
 				digitRun = 0;
 				upperRun = 0;
+				dottedDigits = 0;
 				if (c == 'e' && i + 2 < length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
 					hints |= JWT;
 				}
@@ -72,6 +73,7 @@ final class TextHints {
 			}
 			else if (c >= 'A' && c <= 'Z') {
 				digitRun = 0;
+				dottedDigits = 0;
 				if (++upperRun >= 20) {
 					hints |= UPPER_RUN;
 				}
@@ -84,8 +86,11 @@ final class TextHints {
 				if ((c != '-' && c != ' ') || !isDigit(previous)) {
 					digitRun = 0;
 				}
+				if (c != '.') {
+					dottedDigits = 0;
+				}
 				switch (c) {
-					case '-' -> hints |= (isDigit(previous) ? SSN : 0)
+					case '-' -> hints |= (isSsnDash(text, i) ? SSN : 0)
 							| ((i + 1 < length && text.charAt(i + 1) == '-' && text.startsWith("-----BEGIN", i))
 									? PEM : 0);
 					case '@' -> hints |= AT;
@@ -108,6 +113,14 @@ final class TextHints {
 			previous = c;
 		}
 		return hints;
+	}
+
+	/** Whether the dash at {@code i} is the first of {@code 123-45-6789}. */
+	private static boolean isSsnDash(String text, int i) {
+		return i >= 3 && i + 8 <= text.length() && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i - 2))
+				&& isDigit(text.charAt(i - 3)) && isDigit(text.charAt(i + 1)) && isDigit(text.charAt(i + 2))
+				&& text.charAt(i + 3) == '-' && isDigit(text.charAt(i + 4)) && isDigit(text.charAt(i + 5))
+				&& isDigit(text.charAt(i + 6)) && isDigit(text.charAt(i + 7));
 	}
 
 	private static boolean isHexRun(String text, int start, int end) {

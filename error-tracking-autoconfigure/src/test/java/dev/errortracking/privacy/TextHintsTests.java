@@ -22,7 +22,8 @@ class TextHintsTests {
 			"https://", "user:pa55@", "alice", "@", "%40", "example.com", "4111 1111 1111 1111", "4111-1111-",
 			"5555555555554444", "078-05-1120", "123-45-6789", "192.168.", "10.0.0.1", "fe80::1", "2001:db8::",
 			"::ffff:", "AKIAIOSFODNN7EXAMPLE", "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "password=",
-			"token: ", "x", "Z", "0", "9", " ", "-", "/", ":", "=", "é", "J", "y", "e", "\n", "\u00A0" };
+			"token: ", "x", "Z", "0", "9", " ", "-", "/", ":", "=", "é", "J", "y", "e", "\n", "\u00A0", "5.0", "537.36",
+			"1.", ".2", "12-", "34-", "-5678", "-01", "078-05-", "-1120" };
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Authorization: Bearer abcdefgh12345678", "basic\tdXNlcjpwYXNzd29yZA==",
@@ -37,7 +38,9 @@ class TextHintsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "0d4c3f5e2b1a4e6f8a7b9c0d1e2f3a4b", "Order 8812 created with 3 items",
-			"/api/orders/{id}/items", "INTERNAL_ERROR", "scheduling-1", "com.example.shop.OrderController" })
+			"/api/orders/{id}/items", "INTERNAL_ERROR", "scheduling-1", "com.example.shop.OrderController",
+			"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0",
+			"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "released 2024-11-05" })
 	void ordinaryTextsHintNoRule(String text) {
 		assertThat(TextHints.of(text)).isZero();
 	}
