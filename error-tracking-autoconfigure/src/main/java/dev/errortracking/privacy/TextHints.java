@@ -17,6 +17,7 @@ final class TextHints {
 
 	static final int PEM = 1 << 5;
 
+	/** A {@code //} with an {@code @} somewhere after it, as credentials in a URL have. */
 	static final int DOUBLE_SLASH = 1 << 6;
 
 	static final int SSN = 1 << 7;
@@ -31,6 +32,8 @@ final class TextHints {
 
 	static final int ALL = (1 << 12) - 1;
 
+	private static final int UNKNOWN = -2;
+
 
 	private TextHints() {
 	}
@@ -42,6 +45,7 @@ final class TextHints {
 		int dottedDigits = 0;
 		int upperRun = 0;
 		int lastColon = -10;
+		int lastAt = UNKNOWN;
 		char previous = 0;
 		char beforePrevious = 0;
 		for (int i = 0; i < length; i++) {
@@ -97,7 +101,14 @@ final class TextHints {
 					case '%' -> hints |= (i + 2 < length && text.charAt(i + 1) == '4' && text.charAt(i + 2) == '0')
 							? AT : 0;
 					case '=' -> hints |= SEPARATOR;
-					case '/' -> hints |= (previous == '/') ? DOUBLE_SLASH : 0;
+					case '/' -> {
+						if (previous == '/') {
+							if (lastAt == UNKNOWN) {
+								lastAt = text.lastIndexOf('@');
+							}
+							hints |= (i < lastAt) ? DOUBLE_SLASH : 0;
+						}
+					}
 					case ':' -> {
 						hints |= SEPARATOR;
 						if (i - lastColon <= 5 && isHexRun(text, lastColon + 1, i)) {

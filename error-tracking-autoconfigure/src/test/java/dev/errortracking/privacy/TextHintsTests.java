@@ -23,7 +23,7 @@ class TextHintsTests {
 			"5555555555554444", "078-05-1120", "123-45-6789", "192.168.", "10.0.0.1", "fe80::1", "2001:db8::",
 			"::ffff:", "AKIAIOSFODNN7EXAMPLE", "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "password=",
 			"token: ", "x", "Z", "0", "9", " ", "-", "/", ":", "=", "é", "J", "y", "e", "\n", "\u00A0", "5.0", "537.36",
-			"1.", ".2", "12-", "34-", "-5678", "-01", "078-05-", "-1120" };
+			"1.", ".2", "12-", "34-", "-5678", "-01", "078-05-", "-1120", "//", "u:p@", "a@b" };
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Authorization: Bearer abcdefgh12345678", "basic\tdXNlcjpwYXNzd29yZA==",
@@ -63,6 +63,13 @@ class TextHintsTests {
 		assertThat(TextHints.of("a=b") & TextHints.SEPARATOR).isNotZero();
 		assertThat(TextHints.of("a: b") & TextHints.SEPARATOR).isNotZero();
 		assertThat(TextHints.of("a b") & TextHints.SEPARATOR).isZero();
+	}
+
+	@Test
+	void urlCredentialsHintNeedsAnAtSignAfterTheDoubleSlash() {
+		assertThat(TextHints.of("https://shop.example.com/checkout?step=2") & TextHints.DOUBLE_SLASH).isZero();
+		assertThat(TextHints.of("mail a@b.example, see https://shop.example.com") & TextHints.DOUBLE_SLASH).isZero();
+		assertThat(TextHints.of("https://bob:pw@db.example.com") & TextHints.DOUBLE_SLASH).isNotZero();
 	}
 
 	private static void assertHintsCover(String text) {
