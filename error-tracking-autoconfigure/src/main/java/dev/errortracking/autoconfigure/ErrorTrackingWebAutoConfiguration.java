@@ -10,6 +10,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.validation.ConstraintViolationException;
 import org.apache.catalina.Host;
 
+import dev.errortracking.context.RequestUserResolver;
 import dev.errortracking.web.ApplicationExceptionMapper;
 import dev.errortracking.web.ConstraintViolationErrorMapper;
 import dev.errortracking.web.DataAccessErrorMapper;
@@ -45,6 +46,7 @@ import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -108,9 +110,11 @@ public class ErrorTrackingWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ErrorResponseHandler errorResponseHandler(ErrorClassifier classifier, ObjectProvider<ErrorReporter> reporter,
-			ErrorLogger errorLogger, ErrorResponseWriter writer) {
+			ErrorLogger errorLogger, ErrorResponseWriter writer, ObjectProvider<RequestUserResolver> userResolver,
+			Environment environment) {
+		boolean users = environment.getProperty("error-tracking.user.enabled", Boolean.class, true);
 		return new ErrorResponseHandler(classifier, reporter.getIfAvailable(() -> ErrorReporter.NONE), errorLogger,
-				writer);
+				writer, users ? userResolver.getIfUnique() : null);
 	}
 
 	@Bean

@@ -6,8 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
+import dev.errortracking.context.MdcKeys;
 import dev.errortracking.context.RequestId;
+import dev.errortracking.context.RequestUser;
+import dev.errortracking.context.RequestUserResolver;
 
 import org.springframework.lang.Nullable;
 
@@ -30,12 +34,30 @@ public class ErrorResponseHandler {
 
 	private final ErrorResponseWriter writer;
 
+	@Nullable
+	private final RequestUserResolver userResolver;
+
 	public ErrorResponseHandler(ErrorClassifier classifier, ErrorReporter reporter, ErrorLogger errorLogger,
 			ErrorResponseWriter writer) {
+		this(classifier, reporter, errorLogger, writer, null);
+	}
+
+	/**
+	 * Create a handler that also resolves the user of a failure that happened before the request user was known,
+	 * such as a request Spring Security rejected, so that its line and event name the user too.
+	 * @param classifier classifies failures
+	 * @param reporter reports failures
+	 * @param errorLogger logs each failure once
+	 * @param writer writes the error body
+	 * @param userResolver resolves the user of such a request, or {@code null} to leave it without one
+	 */
+	public ErrorResponseHandler(ErrorClassifier classifier, ErrorReporter reporter, ErrorLogger errorLogger,
+			ErrorResponseWriter writer, @Nullable RequestUserResolver userResolver) {
 		this.classifier = classifier;
 		this.reporter = reporter;
 		this.errorLogger = errorLogger;
 		this.writer = writer;
+		this.userResolver = userResolver;
 	}
 
 	/** Handle an exception raised while serving {@code request}. */
@@ -67,6 +89,47 @@ public class ErrorResponseHandler {
 
 	/** Handle an already classified failure. */
 	public void handle(HttpServletRequest request, HttpServletResponse response, ResolvedError error) {
+		RequestUser lateUser = lateUser(request);
+		if (lateUser == null) {
+			handleAs(request, response, error);
+			return;
+		}
+		request.setAttribute(RequestUser.ATTRIBUTE, lateUser);
+		MDC.put(MdcKeys.USER_ID, lateUser.id());
+		try {
+			handleAs(request, response, error);
+		}
+		finally {
+			MDC.remove(MdcKeys.USER_ID);
+		}
+	}
+
+	/**
+	 * The user of a request whose failure is handled outside the user filter: before it ran (a request Spring Security
+	 * rejected) or after it ended (an error status sent by the application); {@code null} while the filter's MDC
+	 * entry is in place.
+	 */
+	@Nullable
+	private RequestUser lateUser(HttpServletRequest request) {
+		if (MDC.get(MdcKeys.USER_ID) != null) {
+			return null;
+		}
+		if (request.getAttribute(RequestUser.ATTRIBUTE) instanceof RequestUser user) {
+			return user;
+		}
+		if (this.userResolver == null) {
+			return null;
+		}
+		try {
+			return this.userResolver.resolve(request);
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not resolve the user of the request", ex);
+			return null;
+		}
+	}
+
+	private void handleAs(HttpServletRequest request, HttpServletResponse response, ResolvedError error) {
 		request.setAttribute(HANDLED_ATTRIBUTE, error);
 		String requestId = RequestId.getOrCreate(request);
 		String eventId = report(error, request);

@@ -129,6 +129,27 @@ class JsonLoggingIntegrationTests {
 	}
 
 	@Test
+	void requestRejectedBySpringSecurityLogsOneWarningWithTheUser(CapturedOutput output) {
+		HttpResponse<String> response = client.send(client.get("/admin/orders", "alice", "X-Request-Id", "json-403"));
+		assertThat(response.statusCode()).isEqualTo(403);
+		List<Map<String, Object>> errorLines = errorLines(linesOf(output, "json-403"));
+		assertThat(errorLines).hasSize(1);
+		assertThat(errorLines.get(0)).containsEntry("http_status", 403)
+			.containsEntry("error_code", "AUTHORIZATION_ERROR")
+			.containsEntry("user_id", "alice");
+	}
+
+	@Test
+	void errorStatusSentByAControllerLogsTheUser(CapturedOutput output) {
+		HttpResponse<String> response = client.send(client.get("/orders/14/lock", "alice", "X-Request-Id",
+				"json-409"));
+		assertThat(response.statusCode()).isEqualTo(409);
+		List<Map<String, Object>> errorLines = errorLines(linesOf(output, "json-409"));
+		assertThat(errorLines).hasSize(1);
+		assertThat(errorLines.get(0)).containsEntry("http_status", 409).containsEntry("user_id", "alice");
+	}
+
+	@Test
 	void everyLineIsJsonWithoutLogbackConfiguration(CapturedOutput output) {
 		client.send(client.get("/orders/11", "alice", "X-Request-Id", "json-all"));
 		assertThat(linesOf(output, "json-all")).isNotEmpty();

@@ -1,10 +1,12 @@
 package dev.errortracking.context.app;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -45,7 +47,9 @@ public class ContextTestApplication {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		return http.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
+		return http
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/admin/**").hasRole("ADMIN").anyRequest().authenticated())
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.disable())
 			.build();
@@ -90,6 +94,11 @@ public class ContextTestApplication {
 				throw new IllegalStateException("order " + id + " broke");
 			}
 			return Map.of("id", id, "asyncRequestId", String.valueOf(asyncRequestId));
+		}
+
+		@GetMapping("/orders/{id}/lock")
+		void lock(@PathVariable String id, HttpServletResponse response) throws IOException {
+			response.sendError(409);
 		}
 
 	}
