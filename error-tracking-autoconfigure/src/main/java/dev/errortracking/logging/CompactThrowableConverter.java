@@ -46,6 +46,8 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 
 	private boolean scrubbed;
 
+	private boolean handsOverScrubbedOutput = true;
+
 	/** A converter with the library's defaults. */
 	public CompactThrowableConverter() {
 		this(StackTraceSettings.DEFAULTS);
@@ -90,12 +92,22 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 		if (this.scrubbed) {
 			IThrowableProxy scrubbedProxy = ScrubbedThrowableProxy.of(proxy, LogScrubber.get());
 			text = compact(new EventWithThrowable(event, scrubbedProxy), proxy, scrubbedProxy);
-			lastScrubbed.set(text);
+			if (this.handsOverScrubbedOutput) {
+				lastScrubbed.set(text);
+			}
 		}
 		else {
 			text = compact(event, proxy, proxy);
 		}
 		return (this.leadingLineSeparator && !text.isEmpty()) ? getLineSeparator() + text : text;
+	}
+
+	/**
+	 * Set whether a scrubbed stack trace is remembered for {@link #isScrubbedOutput(String)}; readable layouts, where
+	 * no JSON generator asks, do not keep it.
+	 */
+	void setHandsOverScrubbedOutput(boolean handsOverScrubbedOutput) {
+		this.handsOverScrubbedOutput = handsOverScrubbedOutput;
 	}
 
 	/**

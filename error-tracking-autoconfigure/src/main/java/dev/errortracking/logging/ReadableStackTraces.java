@@ -17,6 +17,7 @@ final class ReadableStackTraces {
 			CompactThrowableConverter converter = new CompactThrowableConverter(settings);
 			converter.setLeadingLineSeparator(true);
 			converter.setScrubbed(true);
+			converter.setHandsOverScrubbedOutput(false);
 			return converter;
 		});
 	}

@@ -201,6 +201,16 @@ class CompactThrowableConverterTests {
 	}
 
 	@Test
+	void readableLayoutsKeepNoScrubbedStackTraceAround() {
+		CompactThrowableConverter readable = started(StackTraceSettings.DEFAULTS);
+		readable.setScrubbed(true);
+		readable.setHandsOverScrubbedOutput(false);
+		String trace = readable.convert(event(failureAt("place", "alice@example.com"), T0));
+		assertThat(trace).doesNotContain("alice@example.com");
+		assertThat(CompactThrowableConverter.isScrubbedOutput(trace)).isFalse();
+	}
+
+	@Test
 	void leadingLineSeparatorMatchesSpringBootsReadableLayout() {
 		CompactThrowableConverter converter = started(StackTraceSettings.DEFAULTS);
 		converter.setLeadingLineSeparator(true);
