@@ -25,12 +25,11 @@ public class RequestUserFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		RequestUser user = resolve(request);
+		RequestUser user = RequestUser.resolveOnce(request, this.resolver);
 		if (user == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		request.setAttribute(RequestUser.ATTRIBUTE, user);
 		String previous = MDC.get(MdcKeys.USER_ID);
 		try {
 			MDC.put(MdcKeys.USER_ID, user.id());
@@ -43,19 +42,6 @@ public class RequestUserFilter extends OncePerRequestFilter {
 			else {
 				MDC.remove(MdcKeys.USER_ID);
 			}
-		}
-	}
-
-	private RequestUser resolve(HttpServletRequest request) {
-		if (request.getAttribute(RequestUser.ATTRIBUTE) instanceof RequestUser user) {
-			return user;
-		}
-		try {
-			return this.resolver.resolve(request);
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not resolve the user of the request", ex);
-			return null;
 		}
 	}
 

@@ -94,7 +94,6 @@ public class ErrorResponseHandler {
 			handleAs(request, response, error);
 			return;
 		}
-		request.setAttribute(RequestUser.ATTRIBUTE, lateUser);
 		MDC.put(MdcKeys.USER_ID, lateUser.id());
 		try {
 			handleAs(request, response, error);
@@ -114,19 +113,10 @@ public class ErrorResponseHandler {
 		if (MDC.get(MdcKeys.USER_ID) != null) {
 			return null;
 		}
-		if (request.getAttribute(RequestUser.ATTRIBUTE) instanceof RequestUser user) {
-			return user;
-		}
 		if (this.userResolver == null) {
-			return null;
+			return (request.getAttribute(RequestUser.ATTRIBUTE) instanceof RequestUser user) ? user : null;
 		}
-		try {
-			return this.userResolver.resolve(request);
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not resolve the user of the request", ex);
-			return null;
-		}
+		return RequestUser.resolveOnce(request, this.userResolver);
 	}
 
 	private void handleAs(HttpServletRequest request, HttpServletResponse response, ResolvedError error) {
