@@ -54,6 +54,9 @@ final class TextScrubber {
 			return text;
 		}
 		String current = limit(text);
+		if (!this.unhintedRules && PlainTokens.isPlainToken(current)) {
+			return current;
+		}
 		return (current.indexOf("\tat ") >= 0) ? scrubStackTrace(current) : scrubPlain(current);
 	}
 
