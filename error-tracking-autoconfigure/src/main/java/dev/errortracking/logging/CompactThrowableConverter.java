@@ -36,6 +36,12 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 			+ "|io\\.sentry\\.spring\\.|io\\.micrometer\\.observation\\.)|\\$\\$SpringCGLIB\\$\\$";
 
 	/** The last stack trace this thread's converters scrubbed, so that a scrubbing JSON generator need not again. */
+	/**
+	 * Only traces at least this long are handed over, so that the short values of every other field skip the
+	 * look-up; a shorter trace is scrubbed again as text.
+	 */
+	private static final int MIN_HANDED_OVER_LENGTH = 256;
+
 	private static final ThreadLocal<String> lastScrubbed = new ThreadLocal<>();
 
 	private final RepeatedStackTraces repeats = new RepeatedStackTraces();
@@ -92,7 +98,7 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 		if (this.scrubbed) {
 			IThrowableProxy scrubbedProxy = ScrubbedThrowableProxy.of(proxy, LogScrubber.get());
 			text = compact(new EventWithThrowable(event, scrubbedProxy), proxy, scrubbedProxy);
-			if (this.handsOverScrubbedOutput) {
+			if (this.handsOverScrubbedOutput && text.length() >= MIN_HANDED_OVER_LENGTH) {
 				lastScrubbed.set(text);
 			}
 		}
@@ -115,7 +121,7 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 	 * instance; asking forgets it.
 	 */
 	static boolean isScrubbedOutput(String text) {
-		if (text != lastScrubbed.get()) {
+		if (text.length() < MIN_HANDED_OVER_LENGTH || text != lastScrubbed.get()) {
 			return false;
 		}
 		lastScrubbed.remove();

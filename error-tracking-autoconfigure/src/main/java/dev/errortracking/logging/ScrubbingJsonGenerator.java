@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -22,6 +23,20 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	private static final long MIN_CARD_NUMBER = 1_000_000_000_000L;
 
+	private static final int ORDINARY = 0;
+
+	private static final int ENCODER_FIELD = 1;
+
+	private static final int SENSITIVE = 2;
+
+	private static final int TOP_LEVEL_SLOTS = 32;
+
+	private final String[] topLevelNames = new String[TOP_LEVEL_SLOTS];
+
+	private final byte[] topLevelKinds = new byte[TOP_LEVEL_SLOTS];
+
+	private PrivacyScrubber topLevelScrubber;
+
 	ScrubbingJsonGenerator(JsonGenerator delegate) {
 		super(delegate, false);
 	}
@@ -33,15 +48,12 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 			return;
 		}
 		PrivacyScrubber scrubber = LogScrubber.get();
-		JsonStreamContext context = this.delegate.getOutputContext();
-		if (JsonLogFields.isEncoderField(context)) {
+		int kind = kindOf(this.delegate.getOutputContext(), scrubber);
+		if (kind == ENCODER_FIELD || (kind == ORDINARY && CompactThrowableConverter.isScrubbedOutput(text))) {
 			this.delegate.writeString(text);
 		}
-		else if (JsonLogFields.isUnderSensitiveKey(context, scrubber)) {
+		else if (kind == SENSITIVE) {
 			this.delegate.writeString(scrubber.replacement());
-		}
-		else if (CompactThrowableConverter.isScrubbedOutput(text)) {
-			this.delegate.writeString(text);
 		}
 		else {
 			this.delegate.writeString(scrubber.scrubText(text));
@@ -197,13 +209,39 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	 * when {@code digits}, the value's digits if it is long enough to be a card number, hold a secret.
 	 */
 	private boolean isReplaced(String digits) {
-		JsonStreamContext context = this.delegate.getOutputContext();
-		if (JsonLogFields.isEncoderField(context)) {
-			return false;
-		}
 		PrivacyScrubber scrubber = LogScrubber.get();
-		return JsonLogFields.isUnderSensitiveKey(context, scrubber)
-				|| (digits != null && !scrubber.scrubText(digits).equals(digits));
+		int kind = kindOf(this.delegate.getOutputContext(), scrubber);
+		return kind == SENSITIVE
+				|| (kind == ORDINARY && digits != null && !scrubber.scrubText(digits).equals(digits));
+	}
+
+	/**
+	 * What the value about to be written is: the field names of a log line's top level are the same few instances
+	 * line after line, so their kind is remembered by identity; values deeper down are looked at every time.
+	 */
+	private int kindOf(JsonStreamContext context, PrivacyScrubber scrubber) {
+		JsonStreamContext parent = context.getParent();
+		String name = context.getCurrentName();
+		if (name == null || parent == null || !parent.inRoot()) {
+			return kindAt(context, scrubber);
+		}
+		if (this.topLevelScrubber != scrubber) {
+			Arrays.fill(this.topLevelNames, null);
+			this.topLevelScrubber = scrubber;
+		}
+		int slot = name.hashCode() & (TOP_LEVEL_SLOTS - 1);
+		if (this.topLevelNames[slot] != name) {
+			this.topLevelKinds[slot] = (byte) kindAt(context, scrubber);
+			this.topLevelNames[slot] = name;
+		}
+		return this.topLevelKinds[slot];
+	}
+
+	private static int kindAt(JsonStreamContext context, PrivacyScrubber scrubber) {
+		if (JsonLogFields.isEncoderField(context)) {
+			return ENCODER_FIELD;
+		}
+		return JsonLogFields.isUnderSensitiveKey(context, scrubber) ? SENSITIVE : ORDINARY;
 	}
 
 	private void writeReplacement() throws IOException {

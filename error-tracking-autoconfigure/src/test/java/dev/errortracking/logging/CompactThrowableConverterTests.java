@@ -192,11 +192,24 @@ class CompactThrowableConverterTests {
 		CompactThrowableConverter plain = started(StackTraceSettings.DEFAULTS);
 		CompactThrowableConverter scrubbed = started(StackTraceSettings.DEFAULTS);
 		scrubbed.setScrubbed(true);
-		String plainTrace = plain.convert(event(failureAt("place", "a"), T0));
+		String plainTrace = plain.convert(event(deepFailure("com.example.Orders", 10), T0));
+		assertThat(plainTrace).hasSizeGreaterThan(256);
 		assertThat(CompactThrowableConverter.isScrubbedOutput(plainTrace)).isFalse();
-		String trace = scrubbed.convert(event(failureAt("cancel", "b"), T0));
+		String trace = scrubbed.convert(event(deepFailure("com.example.Payments", 10), T0));
+		assertThat(trace).hasSizeGreaterThan(256);
 		assertThat(CompactThrowableConverter.isScrubbedOutput(new String(trace))).isFalse();
 		assertThat(CompactThrowableConverter.isScrubbedOutput(trace)).isTrue();
+		assertThat(CompactThrowableConverter.isScrubbedOutput(trace)).isFalse();
+	}
+
+	@Test
+	void shortStackTracesAreNotHandedOverAndGetScrubbedAgainAsText() {
+		CompactThrowableConverter scrubbed = started(StackTraceSettings.DEFAULTS);
+		scrubbed.setScrubbed(true);
+		IllegalStateException failure = new IllegalStateException("no frames for alice@example.com");
+		failure.setStackTrace(new StackTraceElement[0]);
+		String trace = scrubbed.convert(event(failure, T0));
+		assertThat(trace).hasSizeLessThan(256).contains("[Filtered]").doesNotContain("alice@example.com");
 		assertThat(CompactThrowableConverter.isScrubbedOutput(trace)).isFalse();
 	}
 

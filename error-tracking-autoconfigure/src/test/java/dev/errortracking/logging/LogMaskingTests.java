@@ -100,6 +100,26 @@ class LogMaskingTests {
 		assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.defaults());
 	}
 
+	@Test
+	void keysMadeSensitiveLaterApplyToFieldsAlreadyWritten() throws IOException {
+		Logger logger = this.context.getLogger("test");
+		logger.atInfo().addKeyValue("order_id", 42).addKeyValue("note", "n-1").log("first");
+		PrivacyScrubber custom = new PrivacyScrubber(PrivacyRules.builder()
+			.sensitiveKeys(List.of("order_id", "note"))
+			.build());
+		LogScrubber.install(custom);
+		try {
+			logger.atInfo().addKeyValue("order_id", 987654).addKeyValue("note", "second-note").log("second");
+		}
+		finally {
+			LogScrubber.uninstall(custom);
+		}
+		String json = read("json-decorated.log");
+		assertThat(json).contains("\"order_id\":42", "\"note\":\"n-1\"", "\"order_id\":\"[Filtered]\"",
+				"\"note\":\"[Filtered]\"");
+		assertThat(json).doesNotContain("987654", "second-note");
+	}
+
 	private void logEverything() {
 		Logger logger = this.context.getLogger("dev.errortracking.Test");
 		MDC.put("request_id", "req-1");
