@@ -35,6 +35,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	private final byte[] topLevelKinds = new byte[TOP_LEVEL_SLOTS];
 
+	private final String[] topLevelClean = new String[TOP_LEVEL_SLOTS];
+
 	private PrivacyScrubber topLevelScrubber;
 
 	ScrubbingJsonGenerator(JsonGenerator delegate) {
@@ -48,7 +50,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 			return;
 		}
 		PrivacyScrubber scrubber = LogScrubber.get();
-		int kind = kindOf(this.delegate.getOutputContext(), scrubber);
+		JsonStreamContext context = this.delegate.getOutputContext();
+		int kind = kindOf(context, scrubber);
 		if (kind == ENCODER_FIELD || (kind == ORDINARY && CompactThrowableConverter.isScrubbedOutput(text))) {
 			this.delegate.writeString(text);
 		}
@@ -56,8 +59,24 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 			this.delegate.writeString(scrubber.replacement());
 		}
 		else {
-			this.delegate.writeString(scrubber.scrubText(text));
+			this.delegate.writeString(scrubOrdinary(context, text, scrubber));
 		}
+	}
+
+	/**
+	 * Scrub an ordinary value; a top-level value that is the very instance last found clean in the same field (the
+	 * logger and thread names, the MDC values of one request on its every line) is written as it is.
+	 */
+	private String scrubOrdinary(JsonStreamContext context, String text, PrivacyScrubber scrubber) {
+		int slot = topLevelSlot(context);
+		if (slot >= 0 && this.topLevelClean[slot] == text) {
+			return text;
+		}
+		String scrubbed = scrubber.scrubText(text);
+		if (slot >= 0 && scrubbed == text) {
+			this.topLevelClean[slot] = text;
+		}
+		return scrubbed;
 	}
 
 	/**
@@ -220,21 +239,31 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	 * line after line, so their kind is remembered by identity; values deeper down are looked at every time.
 	 */
 	private int kindOf(JsonStreamContext context, PrivacyScrubber scrubber) {
-		JsonStreamContext parent = context.getParent();
-		String name = context.getCurrentName();
-		if (name == null || parent == null || !parent.inRoot()) {
-			return kindAt(context, scrubber);
-		}
 		if (this.topLevelScrubber != scrubber) {
 			Arrays.fill(this.topLevelNames, null);
 			this.topLevelScrubber = scrubber;
 		}
-		int slot = name.hashCode() & (TOP_LEVEL_SLOTS - 1);
+		int slot = topLevelSlot(context);
+		if (slot < 0) {
+			return kindAt(context, scrubber);
+		}
+		String name = context.getCurrentName();
 		if (this.topLevelNames[slot] != name) {
 			this.topLevelKinds[slot] = (byte) kindAt(context, scrubber);
+			this.topLevelClean[slot] = null;
 			this.topLevelNames[slot] = name;
 		}
 		return this.topLevelKinds[slot];
+	}
+
+	/** The slot of a top-level field's name, or -1 for a value deeper down. */
+	private static int topLevelSlot(JsonStreamContext context) {
+		JsonStreamContext parent = context.getParent();
+		String name = context.getCurrentName();
+		if (name == null || parent == null || !parent.inRoot()) {
+			return -1;
+		}
+		return name.hashCode() & (TOP_LEVEL_SLOTS - 1);
 	}
 
 	private static int kindAt(JsonStreamContext context, PrivacyScrubber scrubber) {

@@ -101,7 +101,7 @@ public final class PrivacyScrubber {
 			return value;
 		}
 		try {
-			return this.text.scrubRemembering(value);
+			return this.text.scrub(value);
 		}
 		catch (RuntimeException | StackOverflowError ex) {
 			return this.replacement;

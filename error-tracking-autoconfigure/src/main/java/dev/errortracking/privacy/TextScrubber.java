@@ -12,10 +12,6 @@ final class TextScrubber {
 
 	private static final long BASE_STEPS = 16_384;
 
-	private static final int RECENTLY_CLEAN_SLOTS = 512;
-
-	private static final int MAX_REMEMBERED_LENGTH = 1024;
-
 	private final List<ValueRule> rules;
 
 	private final KeyMatcher keys;
@@ -27,12 +23,6 @@ final class TextScrubber {
 	private final int maxLength;
 
 	private final boolean unhintedRules;
-
-	/**
-	 * Texts found clean by {@link #scrubRemembering(String)}, by identity, one per slot: the lines of a log repeat
-	 * the same logger and thread name instances, and the lines of one request the same MDC values.
-	 */
-	private final String[] recentlyClean = new String[RECENTLY_CLEAN_SLOTS];
 
 	TextScrubber(PrivacyRules rules, KeyMatcher keys) {
 		List<ValueRule> valueRules = new ArrayList<>(BuiltInValueRules.inOrder(rules.builtInRules()));
@@ -58,26 +48,6 @@ final class TextScrubber {
 			return current;
 		}
 		return (current.indexOf("\tat ") >= 0) ? scrubStackTrace(current) : scrubPlain(current);
-	}
-
-	/**
-	 * Scrub a text that may well be the same instance as one seen before, such as a logger name or an MDC value: a
-	 * text remembered as clean is returned at once. Texts parsed from a request are new instances every time, and
-	 * go through {@link #scrub(String)} so as not to pay for the identity look-up.
-	 */
-	String scrubRemembering(String text) {
-		if (text == null || text.isEmpty() || isEmpty()) {
-			return text;
-		}
-		int slot = System.identityHashCode(text) & (RECENTLY_CLEAN_SLOTS - 1);
-		if (this.recentlyClean[slot] == text) {
-			return text;
-		}
-		String scrubbed = scrub(text);
-		if (scrubbed == text && text.length() <= MAX_REMEMBERED_LENGTH) {
-			this.recentlyClean[slot] = text;
-		}
-		return scrubbed;
 	}
 
 	/**

@@ -20,6 +20,7 @@ import org.slf4j.MDC;
 
 import dev.errortracking.privacy.PrivacyRules;
 import dev.errortracking.privacy.PrivacyScrubber;
+import dev.errortracking.privacy.ValueRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -118,6 +119,31 @@ class LogMaskingTests {
 		assertThat(json).contains("\"order_id\":42", "\"note\":\"n-1\"", "\"order_id\":\"[Filtered]\"",
 				"\"note\":\"[Filtered]\"");
 		assertThat(json).doesNotContain("987654", "second-note");
+	}
+
+	@Test
+	void aValueFoundCleanIsLookedAtAgainInTheNextLineAndUnderOtherRules() throws IOException {
+		Logger logger = this.context.getLogger("test");
+		String reference = new String("ord-77");
+		logger.atInfo().addKeyValue("ref", reference).log("first");
+		String secret = new String("alice@example.com");
+		logger.atInfo().addKeyValue("ref", secret).log("second");
+		logger.atInfo().addKeyValue("ref", secret).log("second again");
+		PrivacyScrubber custom = new PrivacyScrubber(
+				PrivacyRules.builder().rule(ValueRule.of("order-reference", "ord-\\d+")).build());
+		LogScrubber.install(custom);
+		try {
+			logger.atInfo().addKeyValue("ref", reference).log("third");
+		}
+		finally {
+			LogScrubber.uninstall(custom);
+		}
+		String json = read("json-decorated.log");
+		assertThat(json.lines()).hasSize(4);
+		assertThat(json.lines().toList().get(0)).contains("\"ref\":\"ord-77\"");
+		assertThat(json.lines().toList().subList(1, 3))
+			.allSatisfy((line) -> assertThat(line).contains("\"ref\":\"[Filtered]\"").doesNotContain("alice"));
+		assertThat(json.lines().toList().get(3)).contains("\"ref\":\"[Filtered]\"").doesNotContain("ord-77");
 	}
 
 	private void logEverything() {
