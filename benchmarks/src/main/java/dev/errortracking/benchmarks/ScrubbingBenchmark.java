@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -85,6 +86,10 @@ public class ScrubbingBenchmark {
 
 	private final LoggingEvent[] errorLines = new LoggingEvent[LINES];
 
+	private final String[] suffixes = new String[LINES];
+
+	private Logger logger;
+
 	private int next;
 
 	@Setup
@@ -100,7 +105,9 @@ public class ScrubbingBenchmark {
 		this.compactEncoder = compactEncoder(false);
 		this.compactScrubbingEncoder = compactEncoder(true);
 		Logger logger = this.loggerContext.getLogger("com.example.shop.OrderController");
+		this.logger = logger;
 		for (int i = 0; i < LINES; i++) {
+			this.suffixes[i] = String.format("%08x", i);
 			this.infoLines[i] = line(logger, Level.INFO, null, i, "Order {} created with {} items for customer {}",
 					8812 + i, 3, "c-" + (5521 + i));
 			this.errorLines[i] = line(logger, Level.ERROR, TypicalEvent.FAILURE, i,
@@ -144,6 +151,16 @@ public class ScrubbingBenchmark {
 	}
 
 	@Benchmark
+	public byte[] infoLine_freshBaseline() {
+		return this.plainEncoder.encode(freshInfoLine());
+	}
+
+	@Benchmark
+	public byte[] infoLine_freshScrubbed() {
+		return this.scrubbingEncoder.encode(freshInfoLine());
+	}
+
+	@Benchmark
 	public byte[] errorLine_baseline() {
 		return this.plainEncoder.encode(nextErrorLine());
 	}
@@ -175,6 +192,28 @@ public class ScrubbingBenchmark {
 
 	private LoggingEvent nextInfoLine() {
 		return this.infoLines[this.next++ & (LINES - 1)];
+	}
+
+	/**
+	 * An INFO line built for this operation, every value a new instance as in an application, where a line's
+	 * message and MDC values have not been seen before (nor had their identity hash taken).
+	 */
+	private LoggingEvent freshInfoLine() {
+		int index = this.next++ & (LINES - 1);
+		String suffix = this.suffixes[index];
+		Map<String, String> mdc = new HashMap<>(8);
+		mdc.put("request_id", "0d4c3f5e2b1a4e6f8a7b9c0d".concat(suffix));
+		mdc.put("http_route", new String("/api/orders/{id}/items"));
+		mdc.put("trace_id", "4bf92f3577b34da6a3ce929d".concat(suffix));
+		mdc.put("span_id", "00f067aa".concat(suffix));
+		LoggingEvent event = new LoggingEvent(Logger.FQCN, this.logger, Level.INFO,
+				"Order {} created with {} items for customer {}",
+				null, new Object[] { 8812 + index, 3, "c-".concat(suffix) });
+		event.setThreadName(THREAD_NAME);
+		event.setMDCPropertyMap(mdc);
+		event.addKeyValuePair(new KeyValuePair("error_code", new String("INTERNAL_ERROR")));
+		event.addKeyValuePair(new KeyValuePair("http_status", 500));
+		return event;
 	}
 
 	private LoggingEvent nextErrorLine() {
