@@ -57,8 +57,7 @@ public class ScrubbingBenchmark {
 
 	/**
 	 * Lines encoded in turn, each with values of its own as the lines of different requests have; only the logger and
-	 * thread names are shared, as in an application. More than the scrubber remembers as clean, so no line's values
-	 * are found remembered.
+	 * thread names are shared, as in an application.
 	 */
 	private static final int LINES = 4096;
 
