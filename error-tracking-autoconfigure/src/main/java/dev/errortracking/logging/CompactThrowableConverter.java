@@ -35,13 +35,13 @@ public class CompactThrowableConverter extends ShortenedThrowableConverter {
 			+ "|org\\.springframework\\.boot\\.actuate\\.|org\\.springframework\\.transaction\\.interceptor\\."
 			+ "|io\\.sentry\\.spring\\.|io\\.micrometer\\.observation\\.)|\\$\\$SpringCGLIB\\$\\$";
 
-	/** The last stack trace this thread's converters scrubbed, so that a scrubbing JSON generator need not again. */
 	/**
 	 * Only traces at least this long are handed over, so that the short values of every other field skip the
 	 * look-up; a shorter trace is scrubbed again as text.
 	 */
 	private static final int MIN_HANDED_OVER_LENGTH = 256;
 
+	/** The last stack trace this thread's converters scrubbed, so that a scrubbing JSON generator need not again. */
 	private static final ThreadLocal<String> lastScrubbed = new ThreadLocal<>();
 
 	private final RepeatedStackTraces repeats = new RepeatedStackTraces();

@@ -51,7 +51,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 		}
 		PrivacyScrubber scrubber = LogScrubber.get();
 		JsonStreamContext context = this.delegate.getOutputContext();
-		int kind = kindOf(context, scrubber);
+		int slot = topLevelSlot(context);
+		int kind = kindOf(context, slot, scrubber);
 		if (kind == ENCODER_FIELD || (kind == ORDINARY && CompactThrowableConverter.isScrubbedOutput(text))) {
 			this.delegate.writeString(text);
 		}
@@ -59,7 +60,7 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 			this.delegate.writeString(scrubber.replacement());
 		}
 		else {
-			this.delegate.writeString(scrubOrdinary(context, text, scrubber));
+			this.delegate.writeString(scrubOrdinary(slot, text, scrubber));
 		}
 	}
 
@@ -67,8 +68,7 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	 * Scrub an ordinary value; a top-level value that is the very instance last found clean in the same field (the
 	 * logger and thread names, the MDC values of one request on its every line) is written as it is.
 	 */
-	private String scrubOrdinary(JsonStreamContext context, String text, PrivacyScrubber scrubber) {
-		int slot = topLevelSlot(context);
+	private String scrubOrdinary(int slot, String text, PrivacyScrubber scrubber) {
 		if (slot >= 0 && this.topLevelClean[slot] == text) {
 			return text;
 		}
@@ -229,7 +229,8 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	 */
 	private boolean isReplaced(String digits) {
 		PrivacyScrubber scrubber = LogScrubber.get();
-		int kind = kindOf(this.delegate.getOutputContext(), scrubber);
+		JsonStreamContext context = this.delegate.getOutputContext();
+		int kind = kindOf(context, topLevelSlot(context), scrubber);
 		return kind == SENSITIVE
 				|| (kind == ORDINARY && digits != null && !scrubber.scrubText(digits).equals(digits));
 	}
@@ -238,12 +239,11 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	 * What the value about to be written is: the field names of a log line's top level are the same few instances
 	 * line after line, so their kind is remembered by identity; values deeper down are looked at every time.
 	 */
-	private int kindOf(JsonStreamContext context, PrivacyScrubber scrubber) {
+	private int kindOf(JsonStreamContext context, int slot, PrivacyScrubber scrubber) {
 		if (this.topLevelScrubber != scrubber) {
 			Arrays.fill(this.topLevelNames, null);
 			this.topLevelScrubber = scrubber;
 		}
-		int slot = topLevelSlot(context);
 		if (slot < 0) {
 			return kindAt(context, scrubber);
 		}
