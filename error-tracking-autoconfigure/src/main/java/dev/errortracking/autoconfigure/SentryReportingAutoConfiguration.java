@@ -93,7 +93,18 @@ public class SentryReportingAutoConfiguration {
 			ReportingRule rule = new ReportingRule(properties.getMinStatus(), properties.getMaxStatus(),
 					properties.getAlwaysReport(), properties.getNeverReport());
 			return new SentryErrorReporter(scopes, rule, properties.isBreadcrumbs(), requestResolver.getIfAvailable(),
-					properties.isDropWhenBacklogged());
+					properties.isDropWhenBacklogged(), eventsPerSecondPerKind(properties.getRepeatLimit()));
+		}
+
+		private static double eventsPerSecondPerKind(SentryReportingProperties.RepeatLimit limit) {
+			if (!limit.isEnabled()) {
+				return 0;
+			}
+			if (!(limit.getEventsPerSecond() > 0)) {
+				throw new IllegalStateException("error-tracking.sentry.repeat-limit.events-per-second must be positive, "
+						+ "was " + limit.getEventsPerSecond() + " (set repeat-limit.enabled=false for no limit)");
+			}
+			return limit.getEventsPerSecond();
 		}
 
 		@Bean

@@ -51,6 +51,8 @@ public class SentryReportingProperties {
 	 */
 	private boolean dropWhenBacklogged = true;
 
+	private final RepeatLimit repeatLimit = new RepeatLimit();
+
 	/**
 	 * Ant-style request paths that are never traced, in addition to the actuator endpoints.
 	 */
@@ -112,12 +114,51 @@ public class SentryReportingProperties {
 		this.dropWhenBacklogged = dropWhenBacklogged;
 	}
 
+	public RepeatLimit getRepeatLimit() {
+		return this.repeatLimit;
+	}
+
 	public List<String> getUntracedPaths() {
 		return this.untracedPaths;
 	}
 
 	public void setUntracedPaths(List<String> untracedPaths) {
 		this.untracedPaths = untracedPaths;
+	}
+
+	/**
+	 * How many events are built for each kind of failure (exception type and route, the event's fingerprint).
+	 */
+	public static class RepeatLimit {
+
+		/**
+		 * Whether repeats of one kind of failure beyond 'events-per-second' are counted instead of built into
+		 * events. Each is still logged; the SDK's client reports count it as 'sample_rate', and the next event of its
+		 * kind carries how many were held back in its extra 'repeats_held_back'.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Events per second built for each kind of failure, in bursts of up to one second's worth.
+		 */
+		private double eventsPerSecond = 10;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getEventsPerSecond() {
+			return this.eventsPerSecond;
+		}
+
+		public void setEventsPerSecond(double eventsPerSecond) {
+			this.eventsPerSecond = eventsPerSecond;
+		}
+
 	}
 
 }

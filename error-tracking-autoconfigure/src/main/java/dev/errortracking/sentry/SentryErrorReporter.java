@@ -3,12 +3,14 @@ package dev.errortracking.sentry;
 import java.util.List;
 
 import io.sentry.Breadcrumb;
+import io.sentry.DataCategory;
 import io.sentry.Hint;
 import io.sentry.IScopes;
 import io.sentry.ScopeType;
 import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import io.sentry.TypeCheckHint;
+import io.sentry.clientreport.DiscardReason;
 import io.sentry.exception.ExceptionMechanismException;
 import io.sentry.protocol.Mechanism;
 import io.sentry.protocol.Message;
@@ -29,7 +31,8 @@ import org.springframework.lang.Nullable;
 
 /**
  * Reports failures to Sentry by the {@link ReportingRule} and returns the id of the captured event; records every
- * other failure as a breadcrumb on the global scope, so that the next reported event shows it.
+ * other failure as a breadcrumb on the global scope, so that the next reported event shows it. Repeats of one kind
+ * of failure beyond a set number of events per second are counted instead of built into events.
  * <p>
  * Each request runs in its own isolation scope, which ends with the request, so a breadcrumb kept there would never
  * be seen. The global scope is shared by all requests: its breadcrumbs therefore carry only the method, route
@@ -39,6 +42,12 @@ public class SentryErrorReporter implements ErrorReporter {
 
 	/** The mechanism type of the exceptions this reporter captures. */
 	public static final String MECHANISM_TYPE = "error-tracking";
+
+	/**
+	 * The extra on an event that tells how many failures of its kind were not built into events since the last one,
+	 * held back by the limit of events per second per kind.
+	 */
+	public static final String REPEATS_HELD_BACK = "repeats_held_back";
 
 	/** The category of the breadcrumbs of failures that are not reported. */
 	public static final String BREADCRUMB_CATEGORY = "http.error";
@@ -55,6 +64,9 @@ public class SentryErrorReporter implements ErrorReporter {
 	@Nullable
 	private final SendBackpressure backpressure;
 
+	@Nullable
+	private final RepeatLimit repeatLimit;
+
 	/**
 	 * Create a reporter.
 	 * @param scopes the Sentry scopes to capture with
@@ -63,14 +75,20 @@ public class SentryErrorReporter implements ErrorReporter {
 	 * @param requestResolver describes the request for events captured outside Sentry's request filter
 	 * @param dropWhenBacklogged whether no event is built while the SDK would drop it: Sentry asked for a pause, or
 	 * the send queue overflowed moments ago
+	 * @param eventsPerSecondPerKind how many events per second are built for each kind of failure (exception type and
+	 * route, the event's fingerprint), in bursts of up to one second's worth; the others are counted in the SDK's
+	 * client reports and on the next event of their kind; zero or less for no limit
 	 */
 	public SentryErrorReporter(IScopes scopes, ReportingRule rule, boolean breadcrumbs,
-			@Nullable SentryRequestResolver requestResolver, boolean dropWhenBacklogged) {
+			@Nullable SentryRequestResolver requestResolver, boolean dropWhenBacklogged,
+			double eventsPerSecondPerKind) {
 		this.scopes = scopes;
 		this.rule = rule;
 		this.breadcrumbs = breadcrumbs;
 		this.requestResolver = requestResolver;
 		this.backpressure = dropWhenBacklogged ? new SendBackpressure(scopes) : null;
+		this.repeatLimit = (eventsPerSecondPerKind > 0) ? new RepeatLimit(eventsPerSecondPerKind, System::nanoTime)
+				: null;
 	}
 
 	@Override
@@ -89,9 +107,26 @@ public class SentryErrorReporter implements ErrorReporter {
 		if (this.backpressure != null && this.backpressure.dropsEvent()) {
 			return null;
 		}
+		String transaction = request.getMethod() + " " + route(request);
+		Throwable exception = error.exception();
+		String kind = (exception != null) ? exception.getClass().getName() : "status " + error.status();
+		long heldBack = 0;
+		if (this.repeatLimit != null) {
+			heldBack = this.repeatLimit.admit(new Kind(kind, transaction));
+			if (heldBack == RepeatLimit.HELD_BACK) {
+				this.scopes.getOptions()
+					.getClientReportRecorder()
+					.recordLostEvent(DiscardReason.SAMPLE_RATE, DataCategory.Error);
+				return null;
+			}
+		}
+		SentryEvent event = event(error, request, transaction, kind);
+		if (heldBack > 0) {
+			event.setExtra(REPEATS_HELD_BACK, heldBack);
+		}
 		Hint hint = new Hint();
 		hint.set(TypeCheckHint.SPRING_RESOLVER_REQUEST, request);
-		SentryId id = this.scopes.captureEvent(event(error, request), hint, (scope) -> {
+		SentryId id = this.scopes.captureEvent(event, hint, (scope) -> {
 			if (scope.getRequest() == null && this.requestResolver != null) {
 				scope.setRequest(describe(request, this.requestResolver));
 			}
@@ -99,8 +134,7 @@ public class SentryErrorReporter implements ErrorReporter {
 		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
 	}
 
-	private SentryEvent event(ResolvedError error, HttpServletRequest request) {
-		String transaction = request.getMethod() + " " + route(request);
+	private SentryEvent event(ResolvedError error, HttpServletRequest request, String transaction, String kind) {
 		Throwable exception = error.exception();
 		SentryEvent event;
 		if (exception != null) {
@@ -123,7 +157,6 @@ public class SentryErrorReporter implements ErrorReporter {
 		if (requestId != null) {
 			event.setTag("request_id", requestId);
 		}
-		String kind = (exception != null) ? exception.getClass().getName() : "status " + error.status();
 		event.setFingerprints(List.of(kind, transaction));
 		return event;
 	}
@@ -153,6 +186,9 @@ public class SentryErrorReporter implements ErrorReporter {
 		}
 		String template = HttpRoute.templateOf(request);
 		return (template != null) ? template : request.getRequestURI();
+	}
+
+	private record Kind(String name, String transaction) {
 	}
 
 	private static Request describe(HttpServletRequest request, SentryRequestResolver resolver) {

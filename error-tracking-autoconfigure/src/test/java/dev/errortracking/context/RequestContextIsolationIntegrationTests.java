@@ -74,6 +74,8 @@ class RequestContextIsolationIntegrationTests {
 			.run("--server.port=0", "--server.tomcat.threads.max=" + SERVER_THREADS,
 					"--server.tomcat.threads.min-spare=" + SERVER_THREADS, "--sentry.dsn=" + sentry.dsn(),
 					"--sentry.max-queue-size=2000", "--sentry.send-default-pii=false",
+					// every failure is to become an event; the repeat limit is tested on its own
+					"--error-tracking.sentry.repeat-limit.enabled=false",
 					"--sentry.logging.enabled=true", "--sentry.logging.minimum-event-level=error");
 		client = new TestClient(((WebServerApplicationContext) context).getWebServer().getPort());
 	}

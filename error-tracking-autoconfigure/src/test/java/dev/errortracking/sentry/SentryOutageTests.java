@@ -68,7 +68,9 @@ class SentryOutageTests {
 
 	private static ConfigurableApplicationContext start(SentryReceiver receiver) {
 		return new SpringApplicationBuilder(SentryTestApplication.class).properties("server.port=0",
-				"spring.main.banner-mode=off", "server.shutdown=graceful", "sentry.dsn=" + receiver.dsn())
+				"spring.main.banner-mode=off", "server.shutdown=graceful", "sentry.dsn=" + receiver.dsn(),
+				// every failure is to become an event; the repeat limit is tested on its own
+				"error-tracking.sentry.repeat-limit.enabled=false")
 			.run();
 	}
 

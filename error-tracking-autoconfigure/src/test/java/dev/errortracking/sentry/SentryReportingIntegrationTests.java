@@ -42,6 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = SentryTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sentry.enable-deduplication=false", "sentry.exception-resolver-order=-2147483648",
 				"sentry.environment=integration", "sentry.release=sample@1.0.0",
+				// every failure is to become an event; the repeat limit is tested on its own
+				"error-tracking.sentry.repeat-limit.enabled=false",
 				"spring.servlet.multipart.max-file-size=1KB", "spring.servlet.multipart.max-request-size=1KB" })
 @WithSentryReceiver
 @DirtiesContext

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exactly once under load: 1,000 server errors of three kinds, sent 32 at a time with client errors in between,
  * give exactly one Sentry event each; every body's event id is that of its own event, and no event carries
- * another request's id.
+ * another request's id. With the shipped limit of events per kind of failure, every server error is either one
+ * event or counted in the SDK's client reports.
  */
 @ExtendWith(ResilienceSummary.class)
 class ConcurrentReportingResilienceTests {
@@ -55,8 +56,9 @@ class ConcurrentReportingResilienceTests {
 	@Test
 	void everyServerErrorIsReportedExactlyOnceWithItsOwnEventId() throws Exception {
 		try (SentryReceiver receiver = SentryReceiver.start();
-				SampleAppUnderTest app = SampleAppUnderTest.start(receiver)) {
-			List<Sent> sent = sendAll(app.port());
+				SampleAppUnderTest app = SampleAppUnderTest.start(receiver,
+						SampleAppUnderTest.EVERY_FAILURE_AN_EVENT)) {
+			List<Sent> sent = sendAll(app.port(), true);
 
 			Map<String, Sent> byEventId = new HashMap<>();
 			List<String> wrongAnswers = new ArrayList<>();
@@ -115,7 +117,56 @@ class ConcurrentReportingResilienceTests {
 		}
 	}
 
-	private List<Sent> sendAll(int port) throws Exception {
+	@Test
+	void withTheShippedRepeatLimitEveryServerErrorIsReportedOnceOrCountedAsHeldBack() throws Exception {
+		try (SentryReceiver receiver = SentryReceiver.start();
+				SampleAppUnderTest app = SampleAppUnderTest.start(receiver)) {
+			List<Sent> sent = sendAll(app.port(), false);
+
+			List<String> wrongAnswers = sent.stream()
+				.filter((request) -> request.problem() != null)
+				.map((request) -> request.requestId() + ": " + request.problem())
+				.toList();
+			Set<String> eventIds = new HashSet<>();
+			sent.stream().map(Sent::eventId).filter((id) -> id != null).forEach(eventIds::add);
+			receiver.awaitEvents(eventIds.size(), Duration.ofSeconds(60));
+			List<ReceivedEvent> events = eventsBeforeSentinel(receiver);
+			Map<String, Long> discarded = receiver.discarded();
+			long notBuilt = discarded.getOrDefault("sample_rate/error", 0L)
+					+ discarded.getOrDefault("backpressure/error", 0L)
+					+ discarded.getOrDefault("ratelimit_backoff/error", 0L);
+			long droppedBySdk = discarded.getOrDefault("queue_overflow/error", 0L);
+			long heldBackOnEvents = events.stream()
+				.map((event) -> (event.get("extra") instanceof Map<?, ?> extra) ? extra.get("repeats_held_back") : null)
+				.filter((count) -> count instanceof Number)
+				.mapToLong((count) -> ((Number) count).longValue())
+				.sum();
+
+			Map<String, Object> figures = new LinkedHashMap<>();
+			figures.put("server-errors", SERVER_ERRORS);
+			figures.put("events", events.size());
+			figures.put("held-back", discarded.getOrDefault("sample_rate/error", 0L));
+			figures.put("not-built-other", notBuilt - discarded.getOrDefault("sample_rate/error", 0L));
+			figures.put("dropped-by-sdk", droppedBySdk);
+			ResilienceSummary.record("repeat-limit", figures);
+
+			assertThat(wrongAnswers).as("answers that are not the expected status and body").isEmpty();
+			assertThat(events).extracting(ReceivedEvent::eventId)
+				.as("one event for each event id handed to a client, and no other")
+				.doesNotHaveDuplicates()
+				.containsExactlyInAnyOrderElementsOf(eventIds);
+			assertThat(eventIds.size()).as("events built").isBetween(30, SERVER_ERRORS - 1);
+			assertThat(eventIds.size() + notBuilt)
+				.as("every server error is either an event or counted in the client reports as not built")
+				.isEqualTo(SERVER_ERRORS);
+			assertThat(droppedBySdk).as("events built and then dropped by the SDK").isZero();
+			assertThat(heldBackOnEvents).as("held-back counts carried by events")
+				.isPositive()
+				.isLessThanOrEqualTo(discarded.getOrDefault("sample_rate/error", 0L));
+		}
+	}
+
+	private List<Sent> sendAll(int port, boolean everyServerErrorAnEvent) throws Exception {
 		ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY);
 		ExecutorService responses = Executors.newFixedThreadPool(4);
 		HttpClient http = HttpClient.newBuilder()
@@ -133,7 +184,7 @@ class ConcurrentReportingResilienceTests {
 				HttpRequest request = kind.request(URI.create("http://127.0.0.1:" + port), requestId);
 				futures.add(clients.submit(() -> {
 					HttpResponse<String> response = http.send(request, BodyHandlers.ofString(StandardCharsets.UTF_8));
-					return Sent.of(kind, requestId, response);
+					return Sent.of(kind, requestId, response, everyServerErrorAnEvent);
 				}));
 			}
 			List<Sent> sent = new ArrayList<>();
@@ -202,7 +253,8 @@ class ConcurrentReportingResilienceTests {
 	 */
 	private record Sent(String requestId, int status, String eventId, String problem) {
 
-		static Sent of(Kind kind, String requestId, HttpResponse<String> response) throws Exception {
+		static Sent of(Kind kind, String requestId, HttpResponse<String> response, boolean everyServerErrorAnEvent)
+				throws Exception {
 			JsonNode body = objectMapper.readTree(response.body());
 			String eventId = body.hasNonNull("eventId") ? body.get("eventId").asText() : null;
 			String problem = null;
@@ -211,7 +263,8 @@ class ConcurrentReportingResilienceTests {
 				problem = "expected " + kind.status + " " + kind.code + " but got " + response.statusCode() + " "
 						+ response.body();
 			}
-			else if ((kind.status >= 500) != (eventId != null)) {
+			else if ((kind.status < 500 && eventId != null)
+					|| (kind.status >= 500 && eventId == null && everyServerErrorAnEvent)) {
 				problem = "event id " + eventId + " for a " + kind.status;
 			}
 			else if (eventId != null && !eventId.equals(response.headers().firstValue("X-Event-Id").orElse(null))) {

@@ -22,6 +22,12 @@ final class SampleAppUnderTest implements AutoCloseable {
 
 	private final ConfigurableApplicationContext context;
 
+	/**
+	 * Switches the limit of events per kind of failure off, for tests that follow every failure to its own event;
+	 * the limit itself is tested with the shipped configuration.
+	 */
+	static final String EVERY_FAILURE_AN_EVENT = "error-tracking.sentry.repeat-limit.enabled=false";
+
 	private SampleAppUnderTest(ConfigurableApplicationContext context) {
 		this.context = context;
 	}

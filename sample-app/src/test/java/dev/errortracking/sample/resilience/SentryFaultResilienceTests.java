@@ -60,7 +60,8 @@ class SentryFaultResilienceTests {
 	@Test
 	@Order(1)
 	void healthySentryReceivesEveryEventCapturedBeforeAGracefulShutdown() throws Exception {
-		try (SentryReceiver receiver = SentryReceiver.start(); SampleAppUnderTest app = SampleAppUnderTest.start(receiver);
+		try (SentryReceiver receiver = SentryReceiver.start(); SampleAppUnderTest app = SampleAppUnderTest.start(receiver,
+				SampleAppUnderTest.EVERY_FAILURE_AN_EVENT);
 				SteadyLoad load = new SteadyLoad(app.port())) {
 			load.createPost();
 			SteadyLoad.Result warmUp = load.run("warm-up", WARM_UP_REQUESTS, 200);
@@ -108,7 +109,8 @@ class SentryFaultResilienceTests {
 	@EnumSource
 	@Order(2)
 	void faultySentryNeitherFailsNorSlowsRequestsAndShutdownStaysBounded(Fault fault) throws Exception {
-		try (SentryReceiver receiver = SentryReceiver.start(); SampleAppUnderTest app = SampleAppUnderTest.start(receiver);
+		try (SentryReceiver receiver = SentryReceiver.start(); SampleAppUnderTest app = SampleAppUnderTest.start(receiver,
+				SampleAppUnderTest.EVERY_FAILURE_AN_EVENT);
 				SteadyLoad load = new SteadyLoad(app.port())) {
 			load.createPost();
 			load.run("warm-up", WARM_UP_REQUESTS, 200);
