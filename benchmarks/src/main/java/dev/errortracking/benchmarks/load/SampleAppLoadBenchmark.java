@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Load comparison of the packaged sample app with the library on and off ({@code error-tracking.enabled=false},
  * Spring Boot's own error handling) on a 200, a 404 and a 500 path. The 500 path is also measured with the
- * library reporting every failure to a Sentry receiver in this process.
+ * library reporting every failure to a Sentry receiver in this process, and with the library reporting with its
+ * shipped limit of events per kind of failure, to a second receiver.
  * <p>
  * Run from the repository root after packaging the sample app and this module:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.errortracking.benchmarks.load.SampleAppLoadBenchmark}.
@@ -38,18 +39,23 @@ public final class SampleAppLoadBenchmark {
 		out.println("JVM flags of every app: " + String.join(" ", AppProcess.JVM_FLAGS));
 		List<String> launch = List.of("-jar", options.jar().toString());
 		List<AppProcess> apps = new ArrayList<>();
-		try (CountingSentryReceiver receiver = new CountingSentryReceiver()) {
+		try (CountingSentryReceiver receiver = new CountingSentryReceiver();
+				CountingSentryReceiver limitedReceiver = new CountingSentryReceiver()) {
 			AppProcess off = start(apps, "library-off", launch, options, "--error-tracking.enabled=false");
 			AppProcess on = start(apps, "library-on", launch, options);
 			AppProcess reporting = start(apps, "library-on-sentry", launch, options, "--sentry.dsn=" + receiver.dsn(),
-					"--sentry.traces-sample-rate=");
+					"--sentry.traces-sample-rate=", "--error-tracking.sentry.repeat-limit.enabled=false");
+			AppProcess limited = start(apps, "library-on-sentry-limited", launch, options,
+					"--sentry.dsn=" + limitedReceiver.dsn(), "--sentry.traces-sample-rate=");
 			for (AppProcess app : apps) {
 				app.awaitReady(Duration.ofMinutes(3));
 			}
 			String post = "/api/v1/posts/" + createPost(off);
 			createPost(on);
 			createPost(reporting);
+			createPost(limited);
 			SentryDrain drain = new SentryDrain(receiver);
+			SentryDrain limitedDrain = new SentryDrain(limitedReceiver);
 			LoadComparison.Target okOff = new LoadComparison.Target("off 200", off, post, 200);
 			LoadComparison.Target okOn = new LoadComparison.Target("on 200", on, post, 200);
 			LoadComparison.Target missingOff = new LoadComparison.Target("off 404", off, "/api/v1/nothing-here", 404);
@@ -59,21 +65,28 @@ public final class SampleAppLoadBenchmark {
 			LoadComparison.Target failReported = new LoadComparison.Target("on 500 + Sentry", reporting,
 					"/sentry-debug", 500)
 				.settlingWith(drain);
+			LoadComparison.Target failLimited = new LoadComparison.Target("on 500 + Sentry, repeat limit", limited,
+					"/sentry-debug", 500)
+				.settlingWith(limitedDrain);
 			new LoadComparison(options).compare("200: library on / off", okOff, okOn)
 				.compare("404 unknown route: library on / off", missingOff, missingOn)
 				.compare("500: library on (no DSN) / off", failOff, failOn)
 				.compare("500: library on + Sentry / off", failOff, failReported)
 				.compare("500: library on + Sentry / on (no DSN)", failOn, failReported)
+				.compare("500: library on + Sentry with the shipped repeat limit / off", failOff, failLimited)
 				.run(out)
 				.report(out);
 			out.println();
-			out.printf("failures answered: off %d, on %d, on + Sentry %d%n", failOff.answered(), failOn.answered(),
-					failReported.answered());
-			out.printf("ERROR log events: off %d, on %d, on + Sentry %d (log bytes %d, %d, %d)%n", off.errorLines(),
-					on.errorLines(), reporting.errorLines(), off.logBytes(), on.logBytes(), reporting.logBytes());
+			out.printf("failures answered: off %d, on %d, on + Sentry %d, on + Sentry with the repeat limit %d%n",
+					failOff.answered(), failOn.answered(), failReported.answered(), failLimited.answered());
+			out.printf("ERROR log events: off %d, on %d, on + Sentry %d, with the repeat limit %d (log bytes %d, %d, %d, "
+					+ "%d)%n", off.errorLines(), on.errorLines(), reporting.errorLines(), limited.errorLines(),
+					off.logBytes(), on.logBytes(), reporting.logBytes(), limited.logBytes());
 			out.printf("Sentry events received: %d for %d reported failures; transactions received: %d; dropped by "
 					+ "the SDK (its client reports): %s%n", drain.events(), failReported.answered(), drain.transactions(),
 					drain.discarded());
+			out.printf("with the repeat limit: %d events received for %d failures; not built or dropped (client "
+					+ "reports): %s%n", limitedDrain.events(), failLimited.answered(), limitedDrain.discarded());
 			out.println("load average after the run: " + Machine.loadAverage());
 		}
 		finally {
