@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -60,7 +59,8 @@ public final class PrivacyScrubber {
 
 	private final boolean passThrough;
 
-	private final Set<String> cleanKeys = ConcurrentHashMap.newKeySet();
+	/** Keys that hold nothing to scrub themselves, with what they say about their values. */
+	private final Map<String, KeyKind> cleanKeys = new ConcurrentHashMap<>();
 
 	public PrivacyScrubber(PrivacyRules rules) {
 		this.rules = Objects.requireNonNull(rules, "rules");
@@ -113,15 +113,26 @@ public final class PrivacyScrubber {
 	 * event, so the ones that hold nothing to scrub are remembered, up to a bound.
 	 */
 	public String scrubKey(String key) {
-		if (key == null || this.passThrough || this.cleanKeys.contains(key)) {
+		if (key == null || this.passThrough || this.cleanKeys.containsKey(key)) {
 			return key;
 		}
 		String scrubbed = scrubText(key);
 		if (scrubbed.equals(key) && key.length() <= MAX_REMEMBERED_KEY_LENGTH
 				&& this.cleanKeys.size() < MAX_REMEMBERED_KEYS) {
-			this.cleanKeys.add(key);
+			this.cleanKeys.put(key, kindOf(key));
 		}
 		return scrubbed;
+	}
+
+	private KeyKind kindOf(String key) {
+		KeyKind remembered = this.cleanKeys.get(key);
+		if (remembered != null) {
+			return remembered;
+		}
+		if (this.keys.isSensitive(key)) {
+			return KeyKind.SENSITIVE;
+		}
+		return KeyMatcher.isCookieKey(key) ? KeyKind.COOKIE : KeyKind.ORDINARY;
 	}
 
 	/**
@@ -383,11 +394,12 @@ public final class PrivacyScrubber {
 		if (value == null) {
 			return null;
 		}
-		if (this.keys.isSensitive(key)) {
+		KeyKind kind = kindOf(key);
+		if (kind == KeyKind.SENSITIVE) {
 			return this.replacement;
 		}
 		if (value instanceof String string) {
-			if (KeyMatcher.isCookieKey(key)) {
+			if (kind == KeyKind.COOKIE) {
 				return scrubCookieList(string);
 			}
 			if (isUrl(string)) {
@@ -455,18 +467,22 @@ public final class PrivacyScrubber {
 			case START_OBJECT -> {
 				while (parser.nextToken() == JsonToken.FIELD_NAME) {
 					String key = parser.currentName();
-					String scrubbedKey = scrubKey(key);
-					if (!scrubbedKey.equals(key)) {
-						edits.replaceString(JsonEdits.start(parser), scrubbedKey);
+					KeyKind kind = this.cleanKeys.get(key);
+					if (kind == null) {
+						String scrubbedKey = scrubKey(key);
+						if (!scrubbedKey.equals(key)) {
+							edits.replaceString(JsonEdits.start(parser), scrubbedKey);
+						}
+						kind = kindOf(key);
 					}
 					JsonToken value = parser.nextToken();
 					if (value == JsonToken.VALUE_NULL) {
 						continue;
 					}
-					if (this.keys.isSensitive(key)) {
+					if (kind == KeyKind.SENSITIVE) {
 						edits.replaceValue(parser, this.replacement);
 					}
-					else if (value == JsonToken.VALUE_STRING && KeyMatcher.isCookieKey(key)) {
+					else if (value == JsonToken.VALUE_STRING && kind == KeyKind.COOKIE) {
 						replaceIfChanged(parser, edits, scrubCookieList(parser.getText()));
 					}
 					else {
@@ -605,6 +621,13 @@ public final class PrivacyScrubber {
 	}
 
 	private static boolean looksLikeJson(String value) {
+		if (value.length() < 2) {
+			return false;
+		}
+		char start = value.charAt(0);
+		if (start != '{' && start != '[' && !Character.isWhitespace(start)) {
+			return false;
+		}
 		int first = 0;
 		int last = value.length() - 1;
 		while (first < last && Character.isWhitespace(value.charAt(first))) {
@@ -673,6 +696,13 @@ public final class PrivacyScrubber {
 			}
 		}
 		return out.toString(StandardCharsets.US_ASCII);
+	}
+
+	/** What a key says about its value. */
+	private enum KeyKind {
+
+		ORDINARY, SENSITIVE, COOKIE
+
 	}
 
 	/** The state of one walk through a structure: values visited and containers on the current path. */

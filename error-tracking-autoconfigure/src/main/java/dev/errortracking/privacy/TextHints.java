@@ -143,14 +143,22 @@ final class TextHints {
 		return start >= 0;
 	}
 
-	/** Whether "bearer" or "basic", in any case, starts at {@code offset}, where a 'b' or 'B' is. */
+	/**
+	 * Whether "bearer" or "basic", in any case of ASCII letters (as the rule's pattern matches them), starts at
+	 * {@code offset}, where a 'b' or 'B' is.
+	 */
 	private static boolean isAuthScheme(String text, int offset) {
 		if (offset + 5 > text.length()) {
 			return false;
 		}
-		char second = (char) (text.charAt(offset + 1) | 0x20);
-		return (second == 'a' && text.regionMatches(true, offset + 2, "sic", 0, 3))
-				|| (second == 'e' && text.regionMatches(true, offset + 2, "arer", 0, 4));
+		int second = text.charAt(offset + 1) | 0x20;
+		if (second == 'a') {
+			return (text.charAt(offset + 2) | 0x20) == 's' && (text.charAt(offset + 3) | 0x20) == 'i'
+					&& (text.charAt(offset + 4) | 0x20) == 'c';
+		}
+		return second == 'e' && offset + 6 <= text.length() && (text.charAt(offset + 2) | 0x20) == 'a'
+				&& (text.charAt(offset + 3) | 0x20) == 'r' && (text.charAt(offset + 4) | 0x20) == 'e'
+				&& (text.charAt(offset + 5) | 0x20) == 'r';
 	}
 
 	private static boolean isDigit(char c) {

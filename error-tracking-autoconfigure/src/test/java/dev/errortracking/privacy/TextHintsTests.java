@@ -59,6 +59,24 @@ class TextHintsTests {
 	}
 
 	@Test
+	void authSchemesAreHintedInEveryMixOfCase() {
+		for (String scheme : List.of("bearer", "basic")) {
+			for (int mask = 0; mask < (1 << scheme.length()); mask++) {
+				StringBuilder mixed = new StringBuilder();
+				for (int i = 0; i < scheme.length(); i++) {
+					char c = scheme.charAt(i);
+					mixed.append(((mask >> i) & 1) != 0 ? Character.toUpperCase(c) : c);
+				}
+				String text = "auth " + mixed + " dXNlcjpwYXNzd29yZA==";
+				assertThat(TextHints.of(text) & TextHints.AUTH_SCHEME).as(text).isNotZero();
+				assertHintsCover(text);
+			}
+		}
+		assertThat(TextHints.of("a bearing and a basin") & TextHints.AUTH_SCHEME).isZero();
+		assertThat(TextHints.of("ends with beare") & TextHints.AUTH_SCHEME).isZero();
+	}
+
+	@Test
 	void separatorHintFollowsEqualsSignsAndColons() {
 		assertThat(TextHints.of("a=b") & TextHints.SEPARATOR).isNotZero();
 		assertThat(TextHints.of("a: b") & TextHints.SEPARATOR).isNotZero();
