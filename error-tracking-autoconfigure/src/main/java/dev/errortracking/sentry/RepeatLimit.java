@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
  * of up to one second's worth, and counts the failures of that kind it holds back until the next one goes through.
  * <p>
  * Kinds are tracked up to a bound; kinds beyond it share one allowance, so that failures under ever new names (an
- * unmatched path in every request) cannot grow the table or escape the limit.
+ * unmatched path in every request) cannot grow the table or escape the limit. What the shared allowance holds back
+ * is counted, but handed to no event, since those failures were of other kinds.
  */
 final class RepeatLimit {
 
@@ -49,7 +50,10 @@ final class RepeatLimit {
 	 */
 	long admit(Object kind) {
 		long now = this.nanoTime.getAsLong();
-		return allowanceOf(kind, now).take(now, this.perSecond);
+		Allowance allowance = allowanceOf(kind, now);
+		long heldBack = allowance.take(now, this.perSecond);
+		// what the shared allowance held back were failures of other kinds, not repeats of this one
+		return (allowance == this.shared && heldBack > 0) ? 0 : heldBack;
 	}
 
 	private Allowance allowanceOf(Object kind, long now) {

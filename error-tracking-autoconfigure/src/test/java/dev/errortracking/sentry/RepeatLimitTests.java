@@ -89,6 +89,8 @@ class RepeatLimitTests {
 		assertThat(limit.admit("new 2")).isZero();
 		assertThat(limit.admit("new 3")).as("a third new kind within the second").isEqualTo(RepeatLimit.HELD_BACK);
 		assertThat(limit.admit("route 0")).as("a tracked kind keeps its own allowance").isZero();
+		advance(TimeUnit.MILLISECONDS.toNanos(500));
+		assertThat(limit.admit("new 4")).as("what the shared allowance held back was of other kinds").isZero();
 	}
 
 	@Test
