@@ -76,8 +76,8 @@ public final class SampleAppLoadBenchmark {
 				.compare("500: library on + Sentry with the shipped repeat limit / off", failOff, failLimited)
 				.run(out)
 				.report(out);
-			long reportedCarrier = carryLastClientReport(reporting, drain);
-			long limitedCarrier = carryLastClientReport(limited, limitedDrain);
+			long reportedCarrier = drain.carryLastClientReport(reporting, "/sentry-debug");
+			long limitedCarrier = limitedDrain.carryLastClientReport(limited, "/sentry-debug");
 			out.println();
 			out.printf("failures answered: off %d, on %d, on + Sentry %d, on + Sentry with the repeat limit %d%n",
 					failOff.answered(), failOn.answered(), failReported.answered() + reportedCarrier,
@@ -106,21 +106,6 @@ public final class SampleAppLoadBenchmark {
 		AppProcess app = AppProcess.start(name, launch, List.of(arguments), options.logDirectory());
 		apps.add(app);
 		return app;
-	}
-
-	/**
-	 * The SDK sends what it dropped in a client report with its next envelope: one more failure, once the SDK sends
-	 * again (its health window is 2 s), carries what was counted at the end of the last measurement.
-	 * @return the number of failures this added, one if it was answered with a 500
-	 */
-	private static long carryLastClientReport(AppProcess app, SentryDrain drain)
-			throws IOException, InterruptedException {
-		Thread.sleep(3000);
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + "/sentry-debug")).build(),
-					HttpResponse.BodyHandlers.ofString());
-		drain.run();
-		return (response.statusCode() == 500) ? 1 : 0;
 	}
 
 	private static long createPost(AppProcess app) throws IOException, InterruptedException {

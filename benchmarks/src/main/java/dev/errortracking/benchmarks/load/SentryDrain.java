@@ -1,5 +1,10 @@
 package dev.errortracking.benchmarks.load;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 /**
@@ -34,6 +39,20 @@ final class SentryDrain implements Runnable {
 			}
 			sleep(100);
 		}
+	}
+
+	/**
+	 * The SDK sends what it dropped in a client report with its next envelope: one more failure of {@code app}, once
+	 * the SDK sends again (its health window is 2 s), carries what was counted at the end of the last measurement.
+	 * @return the number of failures this added, one if it was answered with a 500
+	 */
+	long carryLastClientReport(AppProcess app, String failingPath) throws IOException, InterruptedException {
+		Thread.sleep(3000);
+		HttpResponse<String> response = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + failingPath)).build(),
+					HttpResponse.BodyHandlers.ofString());
+		run();
+		return (response.statusCode() == 500) ? 1 : 0;
 	}
 
 	/** The error events received so far. */
