@@ -109,10 +109,11 @@ public class SentryErrorReporter implements ErrorReporter {
 		}
 		String transaction = request.getMethod() + " " + route(request);
 		Throwable exception = error.exception();
-		String kind = (exception != null) ? exception.getClass().getName() : "status " + error.status();
+		List<String> fingerprint = List.of(
+				(exception != null) ? exception.getClass().getName() : "status " + error.status(), transaction);
 		long heldBack = 0;
 		if (this.repeatLimit != null) {
-			heldBack = this.repeatLimit.admit(new Kind(kind, transaction));
+			heldBack = this.repeatLimit.admit(fingerprint);
 			if (heldBack == RepeatLimit.HELD_BACK) {
 				this.scopes.getOptions()
 					.getClientReportRecorder()
@@ -120,7 +121,7 @@ public class SentryErrorReporter implements ErrorReporter {
 				return null;
 			}
 		}
-		SentryEvent event = event(error, request, transaction, kind);
+		SentryEvent event = event(error, request, transaction, fingerprint);
 		if (heldBack > 0) {
 			event.setExtra(REPEATS_HELD_BACK, heldBack);
 		}
@@ -134,7 +135,8 @@ public class SentryErrorReporter implements ErrorReporter {
 		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
 	}
 
-	private SentryEvent event(ResolvedError error, HttpServletRequest request, String transaction, String kind) {
+	private SentryEvent event(ResolvedError error, HttpServletRequest request, String transaction,
+			List<String> fingerprint) {
 		Throwable exception = error.exception();
 		SentryEvent event;
 		if (exception != null) {
@@ -157,7 +159,7 @@ public class SentryErrorReporter implements ErrorReporter {
 		if (requestId != null) {
 			event.setTag("request_id", requestId);
 		}
-		event.setFingerprints(List.of(kind, transaction));
+		event.setFingerprints(fingerprint);
 		return event;
 	}
 
@@ -186,9 +188,6 @@ public class SentryErrorReporter implements ErrorReporter {
 		}
 		String template = HttpRoute.templateOf(request);
 		return (template != null) ? template : request.getRequestURI();
-	}
-
-	private record Kind(String name, String transaction) {
 	}
 
 	private static Request describe(HttpServletRequest request, SentryRequestResolver resolver) {
