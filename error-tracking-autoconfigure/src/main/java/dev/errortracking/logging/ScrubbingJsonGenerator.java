@@ -29,7 +29,11 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	private static final int SENSITIVE = 2;
 
-	private static final int TOP_LEVEL_SLOTS = 32;
+	private static final int UNKNOWN = -1;
+
+	private static final int TOP_LEVEL_SLOTS = 64;
+
+	private static final int MAX_PROBES = 4;
 
 	private final String[] topLevelNames = new String[TOP_LEVEL_SLOTS];
 
@@ -51,7 +55,7 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 		}
 		PrivacyScrubber scrubber = LogScrubber.get();
 		JsonStreamContext context = this.delegate.getOutputContext();
-		int slot = topLevelSlot(context);
+		int slot = topLevelSlot(context, scrubber);
 		int kind = kindOf(context, slot, scrubber);
 		if (kind == ENCODER_FIELD || (kind == ORDINARY && CompactThrowableConverter.isScrubbedOutput(text))) {
 			this.delegate.writeString(text);
@@ -230,7 +234,7 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	private boolean isReplaced(String digits) {
 		PrivacyScrubber scrubber = LogScrubber.get();
 		JsonStreamContext context = this.delegate.getOutputContext();
-		int kind = kindOf(context, topLevelSlot(context), scrubber);
+		int kind = kindOf(context, topLevelSlot(context, scrubber), scrubber);
 		return kind == SENSITIVE
 				|| (kind == ORDINARY && digits != null && !scrubber.scrubText(digits).equals(digits));
 	}
@@ -240,30 +244,48 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	 * line after line, so their kind is remembered by identity; values deeper down are looked at every time.
 	 */
 	private int kindOf(JsonStreamContext context, int slot, PrivacyScrubber scrubber) {
-		if (this.topLevelScrubber != scrubber) {
-			Arrays.fill(this.topLevelNames, null);
-			this.topLevelScrubber = scrubber;
-		}
 		if (slot < 0) {
 			return kindAt(context, scrubber);
 		}
-		String name = context.getCurrentName();
-		if (this.topLevelNames[slot] != name) {
+		if (this.topLevelKinds[slot] == UNKNOWN) {
 			this.topLevelKinds[slot] = (byte) kindAt(context, scrubber);
-			this.topLevelClean[slot] = null;
-			this.topLevelNames[slot] = name;
 		}
 		return this.topLevelKinds[slot];
 	}
 
-	/** The slot of a top-level field's name, or -1 for a value deeper down. */
-	private static int topLevelSlot(JsonStreamContext context) {
+	/**
+	 * The slot of a top-level field's name, found by identity within a few probes from its hash and claimed when
+	 * free, or -1 for a value deeper down. The slots start over when another scrubber is installed.
+	 */
+	private int topLevelSlot(JsonStreamContext context, PrivacyScrubber scrubber) {
 		JsonStreamContext parent = context.getParent();
 		String name = context.getCurrentName();
 		if (name == null || parent == null || !parent.inRoot()) {
 			return -1;
 		}
-		return name.hashCode() & (TOP_LEVEL_SLOTS - 1);
+		if (this.topLevelScrubber != scrubber) {
+			Arrays.fill(this.topLevelNames, null);
+			this.topLevelScrubber = scrubber;
+		}
+		int first = name.hashCode() & (TOP_LEVEL_SLOTS - 1);
+		for (int probe = 0; probe < MAX_PROBES; probe++) {
+			int slot = (first + probe) & (TOP_LEVEL_SLOTS - 1);
+			String held = this.topLevelNames[slot];
+			if (held == name) {
+				return slot;
+			}
+			if (held == null) {
+				return claim(slot, name);
+			}
+		}
+		return claim(first, name);
+	}
+
+	private int claim(int slot, String name) {
+		this.topLevelNames[slot] = name;
+		this.topLevelKinds[slot] = UNKNOWN;
+		this.topLevelClean[slot] = null;
+		return slot;
 	}
 
 	private static int kindAt(JsonStreamContext context, PrivacyScrubber scrubber) {

@@ -146,6 +146,29 @@ class LogMaskingTests {
 		assertThat(json.lines().toList().get(3)).contains("\"ref\":\"[Filtered]\"").doesNotContain("ord-77");
 	}
 
+	@Test
+	void everySensitiveTopLevelFieldIsMaskedWhenTheLineHasMoreFieldsThanAreRemembered() throws IOException {
+		Logger logger = this.context.getLogger("test");
+		for (int i = 0; i < 150; i++) {
+			MDC.put(((i % 3 == 0) ? "session_token_" : "field_") + i, "value-" + i);
+		}
+		for (int line = 0; line < 3; line++) {
+			logger.info("line {}", line);
+		}
+		List<String> lines = read("json-decorated.log").lines().toList();
+		assertThat(lines).hasSize(3).allSatisfy((json) -> {
+			for (int i = 0; i < 150; i++) {
+				if (i % 3 == 0) {
+					assertThat(json).contains("\"session_token_" + i + "\":\"[Filtered]\"")
+						.doesNotContain("value-" + i + "\"");
+				}
+				else {
+					assertThat(json).contains("\"field_" + i + "\":\"value-" + i + "\"");
+				}
+			}
+		});
+	}
+
 	private void logEverything() {
 		Logger logger = this.context.getLogger("dev.errortracking.Test");
 		MDC.put("request_id", "req-1");
