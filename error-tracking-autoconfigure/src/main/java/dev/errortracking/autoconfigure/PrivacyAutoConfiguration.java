@@ -45,6 +45,7 @@ public class PrivacyAutoConfiguration {
 			.sendUserEmail(user.isIncludeEmail())
 			.sendUsername(user.isIncludeUsername())
 			.sendUserIpAddress(user.isIncludeIpAddress())
+			.userIdKey(properties.getUserIdKey())
 			.maxDepth(properties.getMaxDepth())
 			.maxStringLength(properties.getMaxStringLength())
 			.maxItems(properties.getMaxItems());

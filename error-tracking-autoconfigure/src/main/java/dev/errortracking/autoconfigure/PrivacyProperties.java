@@ -50,6 +50,13 @@ public class PrivacyProperties {
 	private Set<BuiltInRule> disabledRules = EnumSet.noneOf(BuiltInRule.class);
 
 	/**
+	 * Secret that keys the hash (HMAC-SHA256) turning a username or email into the user id sent with Sentry
+	 * events; set it, from a secret store, for ids that stay the same across restarts and instances. Unset, a
+	 * random key is drawn once per process.
+	 */
+	private String userIdKey;
+
+	/**
 	 * Maximum depth of nested maps, lists and JSON that is scrubbed; deeper values are removed.
 	 */
 	private int maxDepth = PrivacyRules.DEFAULT_MAX_DEPTH;
@@ -110,6 +117,14 @@ public class PrivacyProperties {
 
 	public void setDisabledRules(Set<BuiltInRule> disabledRules) {
 		this.disabledRules = disabledRules;
+	}
+
+	public String getUserIdKey() {
+		return this.userIdKey;
+	}
+
+	public void setUserIdKey(String userIdKey) {
+		this.userIdKey = userIdKey;
 	}
 
 	public int getMaxDepth() {

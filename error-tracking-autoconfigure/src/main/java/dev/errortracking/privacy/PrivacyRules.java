@@ -1,5 +1,6 @@
 package dev.errortracking.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -60,6 +61,8 @@ public final class PrivacyRules {
 
 	private final boolean sendUserIpAddress;
 
+	private final byte[] userIdKey;
+
 	private final int maxDepth;
 
 	private final int maxStringLength;
@@ -76,6 +79,7 @@ public final class PrivacyRules {
 		this.sendUserEmail = builder.sendUserEmail;
 		this.sendUsername = builder.sendUsername;
 		this.sendUserIpAddress = builder.sendUserIpAddress;
+		this.userIdKey = builder.userIdKey;
 		this.maxDepth = builder.maxDepth;
 		this.maxStringLength = builder.maxStringLength;
 		this.maxItems = builder.maxItems;
@@ -141,6 +145,11 @@ public final class PrivacyRules {
 		return this.sendUserIpAddress;
 	}
 
+	/** The key of the pseudonymous user ids, or {@code null} for the key drawn for this process. */
+	byte[] userIdKey() {
+		return this.userIdKey;
+	}
+
 	/** Maximum depth of nested values. */
 	public int maxDepth() {
 		return this.maxDepth;
@@ -182,6 +191,8 @@ public final class PrivacyRules {
 
 		private boolean sendUserIpAddress;
 
+		private byte[] userIdKey;
+
 		private int maxDepth = DEFAULT_MAX_DEPTH;
 
 		private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
@@ -204,6 +215,7 @@ public final class PrivacyRules {
 			this.sendUserEmail = rules.sendUserEmail;
 			this.sendUsername = rules.sendUsername;
 			this.sendUserIpAddress = rules.sendUserIpAddress;
+			this.userIdKey = rules.userIdKey;
 			this.maxDepth = rules.maxDepth;
 			this.maxStringLength = rules.maxStringLength;
 			this.maxItems = rules.maxItems;
@@ -273,6 +285,15 @@ public final class PrivacyRules {
 		/** Whether the user's IP address may be sent. */
 		public Builder sendUserIpAddress(boolean send) {
 			this.sendUserIpAddress = send;
+			return this;
+		}
+
+		/**
+		 * The secret that keys the pseudonymous user ids, so that a user has the same id in every process and after
+		 * every restart; {@code null} or blank for a key drawn at random once per process.
+		 */
+		public Builder userIdKey(String key) {
+			this.userIdKey = (key == null || key.isBlank()) ? null : key.getBytes(StandardCharsets.UTF_8);
 			return this;
 		}
 

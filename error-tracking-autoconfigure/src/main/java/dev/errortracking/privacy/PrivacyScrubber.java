@@ -59,6 +59,8 @@ public final class PrivacyScrubber {
 
 	private final boolean passThrough;
 
+	private final Pseudonyms pseudonyms;
+
 	/** Keys that hold nothing to scrub themselves, with what they say about their values. */
 	private final Map<String, KeyKind> cleanKeys = new ConcurrentHashMap<>();
 
@@ -68,6 +70,7 @@ public final class PrivacyScrubber {
 		this.keys = new KeyMatcher(rules.sensitiveKeys(), rules.sensitiveNames(), rules.safeKeys());
 		this.text = new TextScrubber(rules, this.keys);
 		this.passThrough = this.keys.isEmpty() && this.text.isEmpty();
+		this.pseudonyms = new Pseudonyms(rules.userIdKey());
 	}
 
 	/** A scrubber with the default rules. */
@@ -88,6 +91,14 @@ public final class PrivacyScrubber {
 	/** The text that replaces removed values. */
 	public String replacement() {
 		return this.replacement;
+	}
+
+	/**
+	 * A pseudonym for an identifying value such as a username or an email address: 32 hex digits of its keyed hash
+	 * (HMAC-SHA256) under the rules' user-id key, the same for the same value and key.
+	 */
+	public String pseudonym(String value) {
+		return this.pseudonyms.of(Objects.requireNonNull(value, "value"));
 	}
 
 	/** Whether values under {@code key} are removed whatever they are. */

@@ -1,15 +1,12 @@
 package dev.errortracking.sentry;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryBaseEvent;
@@ -30,7 +27,10 @@ import dev.errortracking.privacy.PrivacyScrubber;
  */
 final class ScrubbingEventSupport {
 
-	private static final int STABLE_ID_LENGTH = 32;
+	private static final int MAX_NUMERIC_ID_LENGTH = 19;
+
+	private static final Pattern UUID_FORM = Pattern
+		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	private final PrivacyScrubber scrubber;
 
@@ -149,18 +149,28 @@ final class ScrubbingEventSupport {
 		return empty ? null : reduced;
 	}
 
-	/** The user's id when it gives nothing away, otherwise a hash of the first identifying value. */
+	/**
+	 * The user's id when it gives nothing away (a number or a UUID), otherwise the pseudonym of the first of id,
+	 * username and email.
+	 */
 	private String stableId(User user) {
 		String id = user.getId();
-		if (id != null && !id.isBlank() && this.scrubber.scrubText(id).equals(id)) {
+		if (id != null && isOpaque(id)) {
 			return id;
 		}
 		for (String candidate : new String[] { id, user.getUsername(), user.getEmail() }) {
 			if (candidate != null && !candidate.isBlank()) {
-				return hash(candidate.trim());
+				return this.scrubber.pseudonym(candidate.trim());
 			}
 		}
 		return null;
+	}
+
+	private static boolean isOpaque(String id) {
+		if (!id.isEmpty() && id.length() <= MAX_NUMERIC_ID_LENGTH && id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			return true;
+		}
+		return UUID_FORM.matcher(id).matches();
 	}
 
 	private void scrubContexts(Contexts contexts) {
@@ -283,16 +293,6 @@ final class ScrubbingEventSupport {
 	private static Map<String, String> withoutNullValues(Map<String, String> map) {
 		map.values().removeIf(Objects::isNull);
 		return map;
-	}
-
-	private static String hash(String value) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, STABLE_ID_LENGTH);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			return null;
-		}
 	}
 
 	static void guard(Runnable scrub, Runnable remove) {

@@ -68,7 +68,8 @@ class PrivacyAutoConfigurationTests {
 					"error-tracking.privacy.extra-patterns=ORD-\\d{6},pin (?<secret>\\d{4})",
 					"error-tracking.privacy.disabled-rules=ip-address,email",
 					"error-tracking.user.include-email=true", "error-tracking.privacy.max-depth=8",
-					"error-tracking.privacy.max-string-length=1000", "error-tracking.privacy.max-items=50")
+					"error-tracking.privacy.max-string-length=1000", "error-tracking.privacy.max-items=50",
+					"error-tracking.privacy.user-id-key=shop-secret")
 			.run((context) -> {
 				PrivacyRules rules = context.getBean(PrivacyRules.class);
 				assertThat(rules.builtInRules()).doesNotContain(BuiltInRule.IP_ADDRESS, BuiltInRule.EMAIL);
@@ -82,6 +83,10 @@ class PrivacyAutoConfigurationTests {
 					.isEqualTo("*** pin *** alice@example.com 10.0.0.1 ***");
 				assertThat(scrubber.isSensitiveKey("customer_tax_id")).isTrue();
 				assertThat(scrubber.isSensitiveKey("author")).isFalse();
+				assertThat(scrubber.pseudonym("alice"))
+					.isEqualTo(new PrivacyScrubber(PrivacyRules.builder().userIdKey("shop-secret").build())
+						.pseudonym("alice"))
+					.isNotEqualTo(PrivacyScrubber.defaults().pseudonym("alice"));
 			});
 	}
 

@@ -86,10 +86,13 @@ class PrivacyLeakEndToEndTests {
 
 	private static final String AWS = "AKIAIOSFODNN7LEAKKEY";
 
+	/** A username that no value rule matches, as Spring Security's principal name is, given as the user's id. */
+	private static final String USERNAME = "mallory-leak";
+
 	private static final List<String> SECRETS = List.of(EMAIL, "alice.leak%40example.com", CARD, "4111111111111111",
 			IBAN, BEARER, JWT, PEM_BODY, URL_PASSWORD, SSN, IP, AWS, "xauth-secret-77", "xapikey-secret-88",
 			"sess-secret-99", "xsrf-secret-11", "hunter2-json-pass", "form-pass-33", "mdc-token-44", "kv-pass-55",
-			"nested-secret-66");
+			"nested-secret-66", USERNAME);
 
 	private static final EnvelopeListener sentry = startListener();
 
@@ -243,8 +246,8 @@ class PrivacyLeakEndToEndTests {
 			try {
 				User user = new User();
 				user.setEmail(email);
-				user.setUsername(email);
-				user.setId(email);
+				user.setUsername(USERNAME);
+				user.setId(USERNAME);
 				Sentry.setUser(user);
 				logger.atInfo()
 					.addKeyValue("password", "kv-pass-55")

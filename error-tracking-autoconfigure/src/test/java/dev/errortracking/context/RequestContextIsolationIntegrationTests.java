@@ -29,6 +29,7 @@ import org.slf4j.MDC;
 import dev.errortracking.context.app.ContextTestApplication;
 import dev.errortracking.context.app.TestClient;
 import dev.errortracking.logging.LoggingSystemReset;
+import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.web.ErrorLogger;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -76,6 +77,7 @@ class RequestContextIsolationIntegrationTests {
 					"--sentry.max-queue-size=2000", "--sentry.send-default-pii=false",
 					// every failure is to become an event; the repeat limit is tested on its own
 					"--error-tracking.sentry.repeat-limit.enabled=false",
+					"--error-tracking.privacy.user-id-key=isolation-test-key",
 					"--sentry.logging.enabled=true", "--sentry.logging.minimum-event-level=error");
 		client = new TestClient(((WebServerApplicationContext) context).getWebServer().getPort());
 	}
@@ -148,6 +150,7 @@ class RequestContextIsolationIntegrationTests {
 			Thread.sleep(100);
 		}
 		assertThat(reportedRequests()).isEqualTo(failed);
+		PrivacyScrubber scrubber = context.getBean(PrivacyScrubber.class);
 		for (Map<String, Object> event : sentry.events()) {
 			Map<String, Object> tags = (Map<String, Object>) event.get("tags");
 			int request = Integer.parseInt(((String) tags.get("request_id")).substring("load-".length()));
@@ -155,7 +158,7 @@ class RequestContextIsolationIntegrationTests {
 				.containsEntry("http_route", "/orders/{id}")
 				.containsEntry("http_method", "GET");
 			assertThat((Map<String, Object>) event.get("user")).as("user of %s", tags)
-				.containsEntry("id", "user" + request)
+				.containsEntry("id", scrubber.pseudonym("user" + request))
 				.doesNotContainKeys("email", "username", "ip_address");
 		}
 	}

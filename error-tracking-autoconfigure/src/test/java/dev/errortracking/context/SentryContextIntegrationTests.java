@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.errortracking.context.app.ContextTestApplication;
 import dev.errortracking.context.app.TestClient;
 import dev.errortracking.logging.LoggingSystemReset;
+import dev.errortracking.privacy.PrivacyScrubber;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -62,7 +63,7 @@ class SentryContextIntegrationTests {
 		Map<String, Object> event = awaitEvent("sentry-500");
 		assertThat((Map<String, Object>) event.get("tags")).containsEntry("http_route", "/orders/{id}")
 			.containsEntry("http_method", "GET");
-		assertThat((Map<String, Object>) event.get("user")).containsEntry("id", "alice")
+		assertThat((Map<String, Object>) event.get("user")).containsEntry("id", context.getBean(PrivacyScrubber.class).pseudonym("alice"))
 			.containsEntry("username", "alice")
 			.containsEntry("ip_address", "127.0.0.1")
 			.doesNotContainKey("email");
@@ -83,7 +84,7 @@ class SentryContextIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		Map<String, Object> event = awaitEvent("sentry-async");
 		assertThat((Map<String, Object>) event.get("tags")).containsEntry("http_route", "/orders/{id}");
-		assertThat((Map<String, Object>) event.get("user")).containsEntry("id", "alice")
+		assertThat((Map<String, Object>) event.get("user")).containsEntry("id", context.getBean(PrivacyScrubber.class).pseudonym("alice"))
 			.containsEntry("username", "alice");
 	}
 

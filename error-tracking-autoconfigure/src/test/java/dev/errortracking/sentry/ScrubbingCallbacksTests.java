@@ -1,9 +1,15 @@
 package dev.errortracking.sentry;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import io.sentry.Breadcrumb;
 import io.sentry.Hint;
@@ -64,7 +70,9 @@ class ScrubbingCallbacksTests {
 		SentryEvent first = new ScrubbingBeforeSendCallback(this.scrubber).execute(event(), new Hint());
 		SentryEvent second = new ScrubbingBeforeSendCallback(this.scrubber).execute(event(), new Hint());
 		User user = first.getUser();
-		assertThat(user.getId()).hasSize(32).isEqualTo(second.getUser().getId()).doesNotContain("carol");
+		assertThat(user.getId()).hasSize(32)
+			.isEqualTo(second.getUser().getId())
+			.isEqualTo(this.scrubber.pseudonym("carol@example.com"));
 		assertThat(user.getEmail()).isNull();
 		assertThat(user.getUsername()).isNull();
 		assertThat(user.getIpAddress()).isNull();
@@ -83,6 +91,44 @@ class ScrubbingCallbacksTests {
 		numeric.setUser(plain);
 		assertThat(new ScrubbingBeforeSendCallback(this.scrubber).execute(numeric, new Hint()).getUser().getId())
 			.isEqualTo("42");
+	}
+
+	@Test
+	void onlyNumbersAndUuidsAreSentAsTheyAreAsTheUserId() {
+		String uuid = "3f2b8c1e-9a4d-4e7b-b1c2-5d6e7f8a9b0c";
+		assertThat(reducedId("1234567")).isEqualTo("1234567");
+		assertThat(reducedId(uuid)).isEqualTo(uuid);
+		assertThat(List.of("carol", "Carol Smith", "c-1234567", "12345678901234567890", "3f2b8c1e9a4d4e7bb1c25d6e7f8a9b0c"))
+			.allSatisfy((id) -> assertThat(reducedId(id)).isEqualTo(this.scrubber.pseudonym(id)).doesNotContain(id));
+	}
+
+	@Test
+	void theUserIdKeyMakesIdsTheSameInEveryProcessAndTheKeyIsNeededToMatchThem() throws Exception {
+		PrivacyScrubber keyed = new PrivacyScrubber(PrivacyRules.builder().userIdKey("k3y-of-the-shop").build());
+		PrivacyScrubber sameKey = new PrivacyScrubber(PrivacyRules.builder().userIdKey("k3y-of-the-shop").build());
+		PrivacyScrubber otherKey = new PrivacyScrubber(PrivacyRules.builder().userIdKey("another-key").build());
+		String id = new ScrubbingBeforeSendCallback(keyed).execute(event(), new Hint()).getUser().getId();
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec("k3y-of-the-shop".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+		assertThat(id)
+			.isEqualTo(HexFormat.of().formatHex(mac.doFinal("carol@example.com".getBytes(StandardCharsets.UTF_8)))
+				.substring(0, 32))
+			.isEqualTo(new ScrubbingBeforeSendCallback(sameKey).execute(event(), new Hint()).getUser().getId())
+			.isNotEqualTo(new ScrubbingBeforeSendCallback(otherKey).execute(event(), new Hint()).getUser().getId())
+			.isNotEqualTo(this.scrubber.pseudonym("carol@example.com"))
+			.isNotEqualTo(HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest("carol@example.com".getBytes(StandardCharsets.UTF_8)))
+				.substring(0, 32));
+		assertThat(new PrivacyScrubber(PrivacyRules.builder().userIdKey(" ").build()).pseudonym("carol@example.com"))
+			.isEqualTo(this.scrubber.pseudonym("carol@example.com"));
+	}
+
+	private String reducedId(String id) {
+		SentryEvent event = new SentryEvent();
+		User user = new User();
+		user.setId(id);
+		event.setUser(user);
+		return new ScrubbingBeforeSendCallback(this.scrubber).execute(event, new Hint()).getUser().getId();
 	}
 
 	@Test
