@@ -150,12 +150,12 @@ final class ScrubbingEventSupport {
 	}
 
 	/**
-	 * The user's id when it gives nothing away (a number or a UUID), otherwise the pseudonym of the first of id,
-	 * username and email.
+	 * The user's id when it gives nothing away (a number that is not a card number, or a UUID), otherwise the
+	 * pseudonym of the first of id, username and email.
 	 */
 	private String stableId(User user) {
 		String id = user.getId();
-		if (id != null && isOpaque(id)) {
+		if (id != null && isOpaque(id) && this.scrubber.scrubText(id).equals(id)) {
 			return id;
 		}
 		for (String candidate : new String[] { id, user.getUsername(), user.getEmail() }) {

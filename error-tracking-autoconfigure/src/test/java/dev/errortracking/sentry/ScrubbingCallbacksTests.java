@@ -98,7 +98,8 @@ class ScrubbingCallbacksTests {
 		String uuid = "3f2b8c1e-9a4d-4e7b-b1c2-5d6e7f8a9b0c";
 		assertThat(reducedId("1234567")).isEqualTo("1234567");
 		assertThat(reducedId(uuid)).isEqualTo(uuid);
-		assertThat(List.of("carol", "Carol Smith", "c-1234567", "12345678901234567890", "3f2b8c1e9a4d4e7bb1c25d6e7f8a9b0c"))
+		assertThat(List.of("carol", "Carol Smith", "c-1234567", "12345678901234567890", "4111111111111111",
+				"3f2b8c1e9a4d4e7bb1c25d6e7f8a9b0c"))
 			.allSatisfy((id) -> assertThat(reducedId(id)).isEqualTo(this.scrubber.pseudonym(id)).doesNotContain(id));
 	}
 
