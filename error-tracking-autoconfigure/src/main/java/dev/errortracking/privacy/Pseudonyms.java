@@ -14,7 +14,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class Pseudonyms {
 
-	static final int LENGTH = 32;
+	private static final int LENGTH = 32;
 
 	private static final String ALGORITHM = "HmacSHA256";
 
