@@ -57,7 +57,7 @@ final class TextHints {
 				if (c == 'e' && i + 2 < length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
 					hints |= JWT;
 				}
-				else if (c == 'b' && isAuthScheme(text, i)) {
+				else if (c == 'b' && !isWordOrDash(previous) && isAuthScheme(text, i)) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -81,7 +81,7 @@ final class TextHints {
 				if (++upperRun >= 20) {
 					hints |= UPPER_RUN;
 				}
-				if (c == 'B' && isAuthScheme(text, i)) {
+				if (c == 'B' && !isWordOrDash(previous) && isAuthScheme(text, i)) {
 					hints |= AUTH_SCHEME;
 				}
 			}
@@ -159,6 +159,15 @@ final class TextHints {
 		return second == 'e' && offset + 6 <= text.length() && (text.charAt(offset + 2) | 0x20) == 'a'
 				&& (text.charAt(offset + 3) | 0x20) == 'r' && (text.charAt(offset + 4) | 0x20) == 'e'
 				&& (text.charAt(offset + 5) | 0x20) == 'r';
+	}
+
+	/**
+	 * Whether {@code c} is a word character or a dash, after which the authorization rule does not match (its
+	 * {@code (?<![\\w-])}).
+	 */
+	private static boolean isWordOrDash(char c) {
+		int lower = c | 0x20;
+		return (lower >= 'a' && lower <= 'z') || isDigit(c) || c == '_' || c == '-';
 	}
 
 	private static boolean isDigit(char c) {

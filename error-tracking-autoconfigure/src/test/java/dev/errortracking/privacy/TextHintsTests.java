@@ -23,7 +23,7 @@ class TextHintsTests {
 			"5555555555554444", "078-05-1120", "123-45-6789", "192.168.", "10.0.0.1", "fe80::1", "2001:db8::",
 			"::ffff:", "AKIAIOSFODNN7EXAMPLE", "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "password=",
 			"token: ", "x", "Z", "0", "9", " ", "-", "/", ":", "=", "é", "J", "y", "e", "\n", "\u00A0", "5.0", "537.36",
-			"1.", ".2", "12-", "34-", "-5678", "-01", "078-05-", "-1120", "//", "u:p@", "a@b" };
+			"1.", ".2", "12-", "34-", "-5678", "-01", "078-05-", "-1120", "//", "u:p@", "a@b", "_", "(", "\t" };
 
 	@ParameterizedTest
 	@ValueSource(strings = { "Authorization: Bearer abcdefgh12345678", "basic\tdXNlcjpwYXNzd29yZA==",
@@ -74,6 +74,8 @@ class TextHintsTests {
 		}
 		assertThat(TextHints.of("a bearing and a basin") & TextHints.AUTH_SCHEME).isZero();
 		assertThat(TextHints.of("ends with beare") & TextHints.AUTH_SCHEME).isZero();
+		assertThat(TextHints.of("superbasic x-Bearer dXNlcjpwYXNzd29yZA== my_basic dXNlcjpwYXNzd29yZA==")
+				& TextHints.AUTH_SCHEME).as("after a word character or a dash, as the rule's look-behind").isZero();
 	}
 
 	@Test
