@@ -71,7 +71,9 @@ class ErrorBodyEndToEndTests {
 		Reply reply = this.http.get("/domain/external");
 		JsonNode body = assertErrorBody(reply, 503, "EXTERNAL_SERVICE_ERROR");
 		assertThat(body.get("details").get("service").asText()).isEqualTo("payments");
-		assertThat(reply.body()).doesNotContain("4111").doesNotContain("upstream said no");
+		assertThat(reply.body()).doesNotContain("answered 502")
+			.doesNotContain("account 4111")
+			.doesNotContain("upstream said no");
 	}
 
 	@Test
@@ -106,12 +108,13 @@ class ErrorBodyEndToEndTests {
 
 	@Test
 	void bindingFailureIsA422WithoutTheRejectedValue() {
-		Reply reply = this.http.get("/bind?count=abc%3Cscript%3E");
+		Reply reply = this.http.get("/bind?count=qwz%3Cscript%3E");
 		JsonNode body = assertErrorBody(reply, 422, "VALIDATION_ERROR");
 		JsonNode error = body.get("details").get("errors").get(0);
 		assertThat(error.get("field").asText()).isEqualTo("count");
 		assertThat(error.get("type").asText()).isEqualTo("typeMismatch");
-		assertThat(reply.body()).doesNotContain("abc").doesNotContain("script");
+		// the rejected value holds letters that a request id (hex digits) cannot
+		assertThat(reply.body()).doesNotContain("qwz").doesNotContain("script");
 	}
 
 	@Test
