@@ -52,7 +52,6 @@ final class RepeatLimit {
 		long now = this.nanoTime.getAsLong();
 		Allowance allowance = allowanceOf(kind, now);
 		long heldBack = allowance.take(now, this.perSecond);
-		// what the shared allowance held back were failures of other kinds, not repeats of this one
 		return (allowance == this.shared && heldBack > 0) ? 0 : heldBack;
 	}
 
