@@ -93,7 +93,8 @@ public class SentryReportingAutoConfiguration {
 			ReportingRule rule = new ReportingRule(properties.getMinStatus(), properties.getMaxStatus(),
 					properties.getAlwaysReport(), properties.getNeverReport());
 			return new SentryErrorReporter(scopes, rule, properties.isBreadcrumbs(), requestResolver.getIfAvailable(),
-					properties.isDropWhenBacklogged(), eventsPerSecondPerKind(properties.getRepeatLimit()));
+					properties.isDropWhenBacklogged(), eventsPerSecondPerKind(properties.getRepeatLimit()),
+					properties.isReportAfterResponse());
 		}
 
 		private static double eventsPerSecondPerKind(SentryReportingProperties.RepeatLimit limit) {

@@ -54,6 +54,14 @@ public class SentryReportingProperties {
 	private final RepeatLimit repeatLimit = new RepeatLimit();
 
 	/**
+	 * Whether a failure's event is built and handed to Sentry's SDK once its response has been sent, on the request
+	 * thread, so that the client does not wait for it. The event id in the body and the log line is then chosen
+	 * before the SDK's callbacks run: an event that a before-send callback, the sample rate or the SDK's duplicate
+	 * detection drops leaves an id that names no event.
+	 */
+	private boolean reportAfterResponse = false;
+
+	/**
 	 * Ant-style request paths that are never traced, in addition to the actuator endpoints.
 	 */
 	private List<String> untracedPaths = new ArrayList<>(List.of("/livez", "/readyz"));
@@ -112,6 +120,14 @@ public class SentryReportingProperties {
 
 	public void setDropWhenBacklogged(boolean dropWhenBacklogged) {
 		this.dropWhenBacklogged = dropWhenBacklogged;
+	}
+
+	public boolean isReportAfterResponse() {
+		return this.reportAfterResponse;
+	}
+
+	public void setReportAfterResponse(boolean reportAfterResponse) {
+		this.reportAfterResponse = reportAfterResponse;
 	}
 
 	public RepeatLimit getRepeatLimit() {

@@ -20,10 +20,13 @@ import io.sentry.spring.jakarta.SentryRequestResolver;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.errortracking.context.HttpRoute;
 import dev.errortracking.context.RequestId;
 import dev.errortracking.exception.ApplicationException;
+import dev.errortracking.web.AfterResponseTasks;
 import dev.errortracking.web.ErrorReporter;
 import dev.errortracking.web.ResolvedError;
 
@@ -52,6 +55,8 @@ public class SentryErrorReporter implements ErrorReporter {
 	/** The category of the breadcrumbs of failures that are not reported. */
 	public static final String BREADCRUMB_CATEGORY = "http.error";
 
+	private static final Logger logger = LoggerFactory.getLogger(SentryErrorReporter.class);
+
 	private final IScopes scopes;
 
 	private final ReportingRule rule;
@@ -67,6 +72,8 @@ public class SentryErrorReporter implements ErrorReporter {
 	@Nullable
 	private final RepeatLimit repeatLimit;
 
+	private final boolean afterResponse;
+
 	/**
 	 * Create a reporter.
 	 * @param scopes the Sentry scopes to capture with
@@ -78,10 +85,12 @@ public class SentryErrorReporter implements ErrorReporter {
 	 * @param eventsPerSecondPerKind how many events per second are built for each kind of failure (exception type and
 	 * route, the event's fingerprint), in bursts of up to one second's worth; the others are counted in the SDK's
 	 * client reports and on the next event of their kind; zero or less for no limit
+	 * @param afterResponse whether the event is built and handed to the SDK once the response has been sent, where
+	 * the library's error handling filter serves the request; its id is then chosen before the SDK's callbacks run
 	 */
 	public SentryErrorReporter(IScopes scopes, ReportingRule rule, boolean breadcrumbs,
 			@Nullable SentryRequestResolver requestResolver, boolean dropWhenBacklogged,
-			double eventsPerSecondPerKind) {
+			double eventsPerSecondPerKind, boolean afterResponse) {
 		this.scopes = scopes;
 		this.rule = rule;
 		this.breadcrumbs = breadcrumbs;
@@ -89,6 +98,7 @@ public class SentryErrorReporter implements ErrorReporter {
 		this.backpressure = dropWhenBacklogged ? new SendBackpressure(scopes) : null;
 		this.repeatLimit = (eventsPerSecondPerKind > 0) ? new RepeatLimit(eventsPerSecondPerKind, System::nanoTime)
 				: null;
+		this.afterResponse = afterResponse;
 	}
 
 	@Override
@@ -125,14 +135,29 @@ public class SentryErrorReporter implements ErrorReporter {
 		if (heldBack > 0) {
 			event.setExtra(REPEATS_HELD_BACK, heldBack);
 		}
+		if (this.afterResponse && event.getEventId() != null
+				&& AfterResponseTasks.defer(request, () -> captureAfterResponse(event, request))) {
+			return event.getEventId().toString();
+		}
+		SentryId id = capture(event, request);
+		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
+	}
+
+	private SentryId capture(SentryEvent event, HttpServletRequest request) {
 		Hint hint = new Hint();
 		hint.set(TypeCheckHint.SPRING_RESOLVER_REQUEST, request);
-		SentryId id = this.scopes.captureEvent(event, hint, (scope) -> {
+		return this.scopes.captureEvent(event, hint, (scope) -> {
 			if (scope.getRequest() == null && this.requestResolver != null) {
 				scope.setRequest(describe(request, this.requestResolver));
 			}
 		});
-		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
+	}
+
+	private void captureAfterResponse(SentryEvent event, HttpServletRequest request) {
+		SentryId id = capture(event, request);
+		if (id == null || SentryId.EMPTY_ID.equals(id)) {
+			logger.debug("Sentry's SDK dropped event {}, whose id the client was given", event.getEventId());
+		}
 	}
 
 	private SentryEvent event(ResolvedError error, HttpServletRequest request, String transaction,

@@ -16,7 +16,8 @@ import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Gives exceptions thrown by filters and errors sent with {@code sendError} (Spring Security's 401 and 403
- * included) the same error body as controller failures.
+ * included) the same error body as controller failures, and runs the {@link AfterResponseTasks} of a request once
+ * its response has been sent.
  */
 public class ErrorHandlingFilter extends OncePerRequestFilter {
 
@@ -30,6 +31,20 @@ public class ErrorHandlingFilter extends OncePerRequestFilter {
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AfterResponseTasks deferred = (request.getDispatcherType() == DispatcherType.REQUEST)
+				? AfterResponseTasks.open(request) : null;
+		try {
+			handle(request, response, chain);
+		}
+		finally {
+			if (deferred != null) {
+				deferred.run(request, response);
+			}
+		}
+	}
+
+	private void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		ErrorCapturingResponse capturing = new ErrorCapturingResponse(response);
 		try {

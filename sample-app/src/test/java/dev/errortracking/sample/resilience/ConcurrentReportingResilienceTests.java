@@ -28,6 +28,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sentry.Sentry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.errortracking.test.ReceivedEvent;
 import dev.errortracking.test.SentryReceiver;
@@ -37,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Exactly once under load: 1,000 server errors of three kinds, sent 32 at a time with client errors in between,
  * give exactly one Sentry event each; every body's event id is that of its own event, and no event carries
- * another request's id. With the shipped limit of events per kind of failure, every server error is either one
+ * another request's id, whether events are built before the response or after it. With the shipped limit of events per kind of failure, every server error is either one
  * event or counted in the SDK's client reports.
  */
 @ExtendWith(ResilienceSummary.class)
@@ -53,11 +55,13 @@ class ConcurrentReportingResilienceTests {
 
 	private static final ObjectMapper objectMapper = new ObjectMapper();
 
-	@Test
-	void everyServerErrorIsReportedExactlyOnceWithItsOwnEventId() throws Exception {
+	@ParameterizedTest(name = "report-after-response={0}")
+	@ValueSource(booleans = { false, true })
+	void everyServerErrorIsReportedExactlyOnceWithItsOwnEventId(boolean afterResponse) throws Exception {
 		try (SentryReceiver receiver = SentryReceiver.start();
 				SampleAppUnderTest app = SampleAppUnderTest.start(receiver,
-						SampleAppUnderTest.EVERY_FAILURE_AN_EVENT)) {
+						SampleAppUnderTest.EVERY_FAILURE_AN_EVENT,
+						"error-tracking.sentry.report-after-response=" + afterResponse)) {
 			List<Sent> sent = sendAll(app.port(), true);
 
 			Map<String, Sent> byEventId = new HashMap<>();
@@ -105,7 +109,7 @@ class ConcurrentReportingResilienceTests {
 			figures.put("duplicates", duplicates);
 			figures.put("unexpected-events", unexpected.size());
 			figures.put("cross-talk", crossTalk.size());
-			ResilienceSummary.record("concurrency", figures);
+			ResilienceSummary.record(afterResponse ? "concurrency-after-response" : "concurrency", figures);
 
 			assertThat(wrongAnswers).as("answers that are not the expected status and body").isEmpty();
 			assertThat(byEventId).as("server errors with an event id in their body").hasSize(SERVER_ERRORS);

@@ -1,0 +1,97 @@
+package dev.errortracking.web;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.errortracking.context.MdcTaskDecorator;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Work that runs on the request thread once the response has been sent, so that the client does not wait for it.
+ */
+public final class AfterResponseTasks {
+
+	private static final String ATTRIBUTE = AfterResponseTasks.class.getName();
+
+	private static final Logger logger = LoggerFactory.getLogger(AfterResponseTasks.class);
+
+	private static final MdcTaskDecorator mdc = new MdcTaskDecorator();
+
+	private final List<Runnable> tasks = new ArrayList<>(1);
+
+	private AfterResponseTasks() {
+	}
+
+	/**
+	 * Run {@code task} once the response to {@code request} has been sent, with the MDC and request attributes the
+	 * calling thread has now.
+	 * @param request the request being served
+	 * @param task the work
+	 * @return whether the task will run later; {@code false} when the library's error handling filter does not
+	 * serve this dispatch, and the caller should run it now
+	 */
+	public static boolean defer(HttpServletRequest request, Runnable task) {
+		if (!(request.getAttribute(ATTRIBUTE) instanceof AfterResponseTasks deferred)) {
+			return false;
+		}
+		deferred.tasks.add(mdc.decorate(withRequestAttributes(task)));
+		return true;
+	}
+
+	static AfterResponseTasks open(HttpServletRequest request) {
+		AfterResponseTasks deferred = new AfterResponseTasks();
+		request.setAttribute(ATTRIBUTE, deferred);
+		return deferred;
+	}
+
+	/**
+	 * Send the response, unless the request went asynchronous, and then run the tasks deferred until now; a task
+	 * deferred after this call runs at once.
+	 */
+	void run(HttpServletRequest request, HttpServletResponse response) {
+		request.removeAttribute(ATTRIBUTE);
+		if (this.tasks.isEmpty()) {
+			return;
+		}
+		if (!request.isAsyncStarted()) {
+			try {
+				response.flushBuffer();
+			}
+			catch (IOException ex) {
+				logger.debug("Could not send the response ahead of the work deferred after it", ex);
+			}
+		}
+		for (Runnable task : this.tasks) {
+			try {
+				task.run();
+			}
+			catch (RuntimeException ex) {
+				logger.debug("Work deferred after the response failed", ex);
+			}
+		}
+		this.tasks.clear();
+	}
+
+	private static Runnable withRequestAttributes(Runnable task) {
+		RequestAttributes captured = RequestContextHolder.getRequestAttributes();
+		return () -> {
+			RequestAttributes own = RequestContextHolder.getRequestAttributes();
+			RequestContextHolder.setRequestAttributes(captured);
+			try {
+				task.run();
+			}
+			finally {
+				RequestContextHolder.setRequestAttributes(own);
+			}
+		};
+	}
+
+}
