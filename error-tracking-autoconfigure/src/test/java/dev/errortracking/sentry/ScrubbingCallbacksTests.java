@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -34,6 +35,11 @@ import dev.errortracking.privacy.PrivacyRules;
 import dev.errortracking.privacy.PrivacyScrubber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.same;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
 
 /**
  * The Sentry callbacks on real SDK objects, checked on the JSON the SDK would send.
@@ -188,6 +194,56 @@ class ScrubbingCallbacksTests {
 			.containsEntry("status_code", 200)
 			.containsEntry("authorization", "[Filtered]")
 			.containsEntry("nested", Map.of("password", "[Filtered]", "size", 3));
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void aBreadcrumbChangedAfterItWasRecordedIsScrubbedAgainOnTheEvent() {
+		List<Consumer<Breadcrumb>> changes = List.of(
+				(breadcrumb) -> breadcrumb.setMessage("refund to alice@example.com"),
+				(breadcrumb) -> breadcrumb.setData("note", "card 4111 1111 1111 1111"),
+				(breadcrumb) -> breadcrumb.setData("method", "GET for bob@example.com"),
+				(breadcrumb) -> breadcrumb.setData("password", "hunter2"),
+				(breadcrumb) -> breadcrumb.setData("nested", new HashMap<>(Map.of("token", "t0k3n-in-query"))),
+				(breadcrumb) -> breadcrumb.setUnknown(Map.of("ssn", "123-45-6789")), (breadcrumb) -> {
+					breadcrumb.getData().remove("status_code");
+					breadcrumb.setData("owner", "carol@example.com");
+				});
+		ScrubbingBeforeBreadcrumbCallback onRecord = new ScrubbingBeforeBreadcrumbCallback(this.scrubber);
+		ScrubbingBeforeSendCallback onSend = new ScrubbingBeforeSendCallback(this.scrubber);
+		for (Consumer<Breadcrumb> change : changes) {
+			Breadcrumb breadcrumb = onRecord.execute(Breadcrumb.http("https://api.example.com/orders", "GET", 200),
+					new Hint());
+			change.accept(breadcrumb);
+			SentryEvent event = new SentryEvent();
+			event.setBreadcrumbs(new ArrayList<>(List.of(breadcrumb)));
+			String json = SentryEvents.json(onSend.execute(event, new Hint()));
+			assertThat(SECRETS).allSatisfy((secret) -> assertThat(json).doesNotContain(secret));
+			assertThat(json).contains("https://api.example.com/orders");
+		}
+		Breadcrumb withNestedData = Breadcrumb.http("https://api.example.com/orders", "GET", 200);
+		withNestedData.setData("nested", new HashMap<>(Map.of("size", 3)));
+		onRecord.execute(withNestedData, new Hint());
+		((Map<String, Object>) withNestedData.getData().get("nested")).put("token", "t0k3n-in-query");
+		SentryEvent event = new SentryEvent();
+		event.setBreadcrumbs(new ArrayList<>(List.of(withNestedData)));
+		assertThat(SentryEvents.json(onSend.execute(event, new Hint()))).doesNotContain("t0k3n-in-query")
+			.contains("\"size\":3");
+	}
+
+	@Test
+	void aBreadcrumbUnchangedSinceItWasRecordedIsNotScrubbedAgain() {
+		PrivacyScrubber counted = spy(PrivacyScrubber.defaults());
+		Breadcrumb breadcrumb = new ScrubbingBeforeBreadcrumbCallback(counted)
+			.execute(Breadcrumb.http("https://api.example.com/orders?page=2", "GET", 200), new Hint());
+		Breadcrumb notRecorded = Breadcrumb.http("https://api.example.com/users", "GET", 200);
+		SentryEvent event = new SentryEvent();
+		event.setBreadcrumbs(new ArrayList<>(List.of(breadcrumb, notRecorded)));
+		clearInvocations(counted);
+		new ScrubbingBeforeSendCallback(counted).execute(event, new Hint());
+		verify(counted, never()).scrubMap(same(breadcrumb.getData()));
+		verify(counted).scrubMap(same(notRecorded.getData()));
+		assertThat(breadcrumb.getData()).containsEntry("http.query", "page=2");
 	}
 
 	@Test
