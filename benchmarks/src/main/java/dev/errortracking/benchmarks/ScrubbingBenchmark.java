@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +15,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import io.sentry.Breadcrumb;
 import io.sentry.Hint;
 import io.sentry.JsonSerializer;
 import io.sentry.SentryEvent;
@@ -37,13 +40,17 @@ import dev.errortracking.logging.CompactThrowableConverter;
 import dev.errortracking.logging.ScrubbingJsonGeneratorDecorator;
 import dev.errortracking.logging.ScrubbingValueMasker;
 import dev.errortracking.privacy.PrivacyScrubber;
+import dev.errortracking.sentry.ScrubbingBeforeBreadcrumbCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
 
 /**
  * Time per Sentry event and per JSON log line with privacy scrubbing on, against the same work with it off.
  * <p>
  * An event is built as the SDK has it when the before-send callback runs, then serialized as the SDK does before
- * sending it; the scrubbed variants add the callback in between. A log line is encoded by logstash-logback-encoder
+ * sending it; the scrubbed variants add the callback in between. The {@code event_recordedBreadcrumbs} pair takes
+ * events whose breadcrumbs went through the breadcrumb callback when they were recorded, as the SDK records them,
+ * and the {@code breadcrumbs} pair measures that recording: creating an event's five breadcrumbs, then creating
+ * and scrubbing them. A log line is encoded by logstash-logback-encoder
  * without masking, with the masking decorator and a masker that masks nothing (the decorator's own cost), with the
  * scrubbing masker, and with the library's own scrubbing decorator (what its JSON logging uses).
  */
@@ -65,7 +72,20 @@ public class ScrubbingBenchmark {
 
 	private final JsonSerializer serializer = new JsonSerializer(new SentryOptions());
 
-	private final ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
+	/**
+	 * Events whose breadcrumbs were recorded through the breadcrumb callback, as the SDK records them, taken in turn;
+	 * fewer breadcrumbs than the scrubber remembers.
+	 */
+	private static final int RECORDED_EVENTS = 64;
+
+	private final PrivacyScrubber scrubber = PrivacyScrubber.defaults();
+
+	private final ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(this.scrubber);
+
+	private final ScrubbingBeforeBreadcrumbCallback beforeBreadcrumb = new ScrubbingBeforeBreadcrumbCallback(
+			this.scrubber);
+
+	private final List<List<Breadcrumb>> recordedBreadcrumbs = new ArrayList<>(RECORDED_EVENTS);
 
 	private LoggerContext loggerContext;
 
@@ -103,6 +123,11 @@ public class ScrubbingBenchmark {
 		this.scrubbingEncoder.start();
 		this.compactEncoder = compactEncoder(false);
 		this.compactScrubbingEncoder = compactEncoder(true);
+		for (int i = 0; i < RECORDED_EVENTS; i++) {
+			List<Breadcrumb> breadcrumbs = TypicalEvent.breadcrumbs();
+			breadcrumbs.replaceAll((breadcrumb) -> this.beforeBreadcrumb.execute(breadcrumb, new Hint()));
+			this.recordedBreadcrumbs.add(breadcrumbs);
+		}
 		Logger logger = this.loggerContext.getLogger("com.example.shop.OrderController");
 		this.logger = logger;
 		for (int i = 0; i < LINES; i++) {
@@ -127,6 +152,28 @@ public class ScrubbingBenchmark {
 	@Benchmark
 	public byte[] event_scrubbed() {
 		return serialize(this.beforeSend.execute(TypicalEvent.create(), new Hint()));
+	}
+
+	@Benchmark
+	public byte[] event_recordedBreadcrumbsBaseline() {
+		return serialize(TypicalEvent.create(nextRecordedBreadcrumbs()));
+	}
+
+	@Benchmark
+	public byte[] event_recordedBreadcrumbsScrubbed() {
+		return serialize(this.beforeSend.execute(TypicalEvent.create(nextRecordedBreadcrumbs()), new Hint()));
+	}
+
+	@Benchmark
+	public List<Breadcrumb> breadcrumbs_baseline() {
+		return TypicalEvent.breadcrumbs();
+	}
+
+	@Benchmark
+	public List<Breadcrumb> breadcrumbs_recorded() {
+		List<Breadcrumb> breadcrumbs = TypicalEvent.breadcrumbs();
+		breadcrumbs.replaceAll((breadcrumb) -> this.beforeBreadcrumb.execute(breadcrumb, new Hint()));
+		return breadcrumbs;
 	}
 
 	@Benchmark
@@ -187,6 +234,10 @@ public class ScrubbingBenchmark {
 	@Benchmark
 	public byte[] errorLine_compactScrubbed() {
 		return this.compactScrubbingEncoder.encode(nextErrorLine());
+	}
+
+	private List<Breadcrumb> nextRecordedBreadcrumbs() {
+		return this.recordedBreadcrumbs.get(this.next++ & (RECORDED_EVENTS - 1));
 	}
 
 	private LoggingEvent nextInfoLine() {

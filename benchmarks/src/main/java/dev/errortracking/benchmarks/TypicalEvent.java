@@ -1,5 +1,6 @@
 package dev.errortracking.benchmarks;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,23 @@ final class TypicalEvent {
 
 	/** A new event, built the way the SDK has built it when the before-send callback runs. */
 	static SentryEvent create() {
+		return create(breadcrumbs());
+	}
+
+	/** The five breadcrumbs of a typical event, new instances. */
+	static List<Breadcrumb> breadcrumbs() {
+		List<Breadcrumb> breadcrumbs = new ArrayList<>(5);
+		for (int i = 0; i < 5; i++) {
+			Breadcrumb breadcrumb = Breadcrumb.http("https://inventory.internal/api/items/" + i + "?user=alice%40example.com",
+					"GET", 200);
+			breadcrumb.setMessage("Checked stock of item " + i + " for order 8812");
+			breadcrumbs.add(breadcrumb);
+		}
+		return breadcrumbs;
+	}
+
+	/** A new event as {@link #create()} builds it, with {@code breadcrumbs} instead of new ones. */
+	static SentryEvent create(List<Breadcrumb> breadcrumbs) {
 		SentryEvent event = new SentryEvent(FAILURE);
 		List<SentryException> exceptions = EXCEPTIONS.getSentryExceptions(FAILURE);
 		event.setExceptions(exceptions);
@@ -46,12 +64,7 @@ final class TypicalEvent {
 		request.setData(BODY);
 		request.setEnvs(Map.of("REMOTE_ADDR", "203.0.113.7", "SERVER_NAME", "shop.example.com", "SERVER_PORT", "443"));
 		event.setRequest(request);
-		for (int i = 0; i < 5; i++) {
-			Breadcrumb breadcrumb = Breadcrumb.http("https://inventory.internal/api/items/" + i + "?user=alice%40example.com",
-					"GET", 200);
-			breadcrumb.setMessage("Checked stock of item " + i + " for order 8812");
-			event.addBreadcrumb(breadcrumb);
-		}
+		event.setBreadcrumbs(new ArrayList<>(breadcrumbs));
 		User user = new User();
 		user.setId("alice@example.com");
 		user.setUsername("alice");

@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Load comparison of the packaged sample app with the library on and off ({@code error-tracking.enabled=false},
  * Spring Boot's own error handling) on a 200, a 404 and a 500 path. The 500 path is also measured with the
- * library reporting every failure to a Sentry receiver in this process, and with the library reporting with its
- * shipped limit of events per kind of failure, to a second receiver.
+ * library reporting every failure to a Sentry receiver in this process, with the library reporting with its shipped
+ * limit of events per kind of failure, to a second receiver, and with every failure reported once its response has
+ * been sent ({@code error-tracking.sentry.report-after-response=true}), to a third.
  * <p>
  * Run from the repository root after packaging the sample app and this module:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.errortracking.benchmarks.load.SampleAppLoadBenchmark}.
@@ -40,13 +41,18 @@ public final class SampleAppLoadBenchmark {
 		List<String> launch = List.of("-jar", options.jar().toString());
 		List<AppProcess> apps = new ArrayList<>();
 		try (CountingSentryReceiver receiver = new CountingSentryReceiver();
-				CountingSentryReceiver limitedReceiver = new CountingSentryReceiver()) {
+				CountingSentryReceiver limitedReceiver = new CountingSentryReceiver();
+				CountingSentryReceiver laterReceiver = new CountingSentryReceiver()) {
 			AppProcess off = start(apps, "library-off", launch, options, "--error-tracking.enabled=false");
 			AppProcess on = start(apps, "library-on", launch, options);
 			AppProcess reporting = start(apps, "library-on-sentry", launch, options, "--sentry.dsn=" + receiver.dsn(),
 					"--sentry.traces-sample-rate=", "--error-tracking.sentry.repeat-limit.enabled=false");
 			AppProcess limited = start(apps, "library-on-sentry-limited", launch, options,
 					"--sentry.dsn=" + limitedReceiver.dsn(), "--sentry.traces-sample-rate=");
+			AppProcess later = start(apps, "library-on-sentry-after-response", launch, options,
+					"--sentry.dsn=" + laterReceiver.dsn(), "--sentry.traces-sample-rate=",
+					"--error-tracking.sentry.repeat-limit.enabled=false",
+					"--error-tracking.sentry.report-after-response=true");
 			for (AppProcess app : apps) {
 				app.awaitReady(Duration.ofMinutes(3));
 			}
@@ -54,8 +60,10 @@ public final class SampleAppLoadBenchmark {
 			createPost(on);
 			createPost(reporting);
 			createPost(limited);
+			createPost(later);
 			SentryDrain drain = new SentryDrain(receiver);
 			SentryDrain limitedDrain = new SentryDrain(limitedReceiver);
+			SentryDrain laterDrain = new SentryDrain(laterReceiver);
 			LoadComparison.Target okOff = new LoadComparison.Target("off 200", off, post, 200);
 			LoadComparison.Target okOn = new LoadComparison.Target("on 200", on, post, 200);
 			LoadComparison.Target missingOff = new LoadComparison.Target("off 404", off, "/api/v1/nothing-here", 404);
@@ -68,16 +76,22 @@ public final class SampleAppLoadBenchmark {
 			LoadComparison.Target failLimited = new LoadComparison.Target("on 500 + Sentry, repeat limit", limited,
 					"/sentry-debug", 500)
 				.settlingWith(limitedDrain);
+			LoadComparison.Target failLater = new LoadComparison.Target("on 500 + Sentry, after response", later,
+					"/sentry-debug", 500)
+				.settlingWith(laterDrain);
 			new LoadComparison(options).compare("200: library on / off", okOff, okOn)
 				.compare("404 unknown route: library on / off", missingOff, missingOn)
 				.compare("500: library on (no DSN) / off", failOff, failOn)
 				.compare("500: library on + Sentry / off", failOff, failReported)
 				.compare("500: library on + Sentry / on (no DSN)", failOn, failReported)
 				.compare("500: library on + Sentry with the shipped repeat limit / off", failOff, failLimited)
+				.compare("500: library on + Sentry, reported after the response / off", failOff, failLater)
+				.compare("500: library on + Sentry, reported after the response / on (no DSN)", failOn, failLater)
 				.run(out)
 				.report(out);
 			long reportedCarrier = drain.carryLastClientReport(reporting, "/sentry-debug");
 			long limitedCarrier = limitedDrain.carryLastClientReport(limited, "/sentry-debug");
+			long laterCarrier = laterDrain.carryLastClientReport(later, "/sentry-debug");
 			out.println();
 			out.printf("failures answered: off %d, on %d, on + Sentry %d, on + Sentry with the repeat limit %d%n",
 					failOff.answered(), failOn.answered(), failReported.answered() + reportedCarrier,
@@ -94,6 +108,10 @@ public final class SampleAppLoadBenchmark {
 			out.printf("with the repeat limit: %d events received for %d failures; not built or dropped (client "
 					+ "reports): %s%n", limitedDrain.events(), failLimited.answered() + limitedCarrier,
 					limitedDrain.discarded());
+			out.printf("reported after the response: %d failures answered and %d ERROR log events (log bytes %d); %d "
+					+ "events received; not built or dropped (client reports): %s%n",
+					failLater.answered() + laterCarrier, later.errorLines(), later.logBytes(), laterDrain.events(),
+					laterDrain.discarded());
 			out.println("load average after the run: " + Machine.loadAverage());
 		}
 		finally {
