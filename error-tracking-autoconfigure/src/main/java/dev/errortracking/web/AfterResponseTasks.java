@@ -13,6 +13,7 @@ import dev.errortracking.context.MdcTaskDecorator;
 
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Work that runs on the request thread once the response has been sent, so that the client does not wait for it.
@@ -80,15 +81,24 @@ public final class AfterResponseTasks {
 		this.tasks.clear();
 	}
 
+	/**
+	 * Wrap {@code task} so that it runs with the request attributes of the calling thread, made active again: the
+	 * servlet that held them has marked them completed by the time the task runs.
+	 */
 	private static Runnable withRequestAttributes(Runnable task) {
 		RequestAttributes captured = RequestContextHolder.getRequestAttributes();
 		return () -> {
 			RequestAttributes own = RequestContextHolder.getRequestAttributes();
-			RequestContextHolder.setRequestAttributes(captured);
+			ServletRequestAttributes revived = (captured instanceof ServletRequestAttributes servlet)
+					? new ServletRequestAttributes(servlet.getRequest(), servlet.getResponse()) : null;
+			RequestContextHolder.setRequestAttributes((revived != null) ? revived : captured);
 			try {
 				task.run();
 			}
 			finally {
+				if (revived != null) {
+					revived.requestCompleted();
+				}
 				RequestContextHolder.setRequestAttributes(own);
 			}
 		};

@@ -27,6 +27,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -116,7 +117,7 @@ class SentryReportAfterResponseIntegrationTests {
 			.toList();
 		assertThat(lines).isNotEmpty().allSatisfy((line) -> assertThat(line).containsEntry("trace_id", eventTraceId));
 		assertThat(gate.seen).containsEntry("after-response-500 user_id", "alice")
-			.containsEntry("after-response-500 request", "/orders/21");
+			.containsEntry("after-response-500 request", "/orders/21 alice");
 		assertThat(lines).filteredOn((line) -> "ERROR".equals(line.get("level")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).containsEntry("sentry_event_id", event.get("event_id")));
@@ -158,7 +159,7 @@ class SentryReportAfterResponseIntegrationTests {
 				this.seen.put(requestId + " user_id", String.valueOf(MDC.get(MdcKeys.USER_ID)));
 				this.seen.put(requestId + " request", (RequestContextHolder
 					.getRequestAttributes() instanceof ServletRequestAttributes attributes)
-							? attributes.getRequest().getRequestURI() : "none");
+							? attributes.getRequest().getRequestURI() + " " + userOf(attributes) : "none");
 			}
 			if (GATED.equals(requestId)) {
 				this.entered.countDown();
@@ -170,6 +171,11 @@ class SentryReportAfterResponseIntegrationTests {
 				}
 			}
 			return event;
+		}
+
+		private static String userOf(RequestAttributes attributes) {
+			return (attributes.getAttribute(RequestUser.ATTRIBUTE,
+					RequestAttributes.SCOPE_REQUEST) instanceof RequestUser user) ? user.id() : "no user";
 		}
 
 	}
