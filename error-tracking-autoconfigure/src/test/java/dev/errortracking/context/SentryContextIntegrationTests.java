@@ -1,7 +1,6 @@
 package dev.errortracking.context;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +59,7 @@ class SentryContextIntegrationTests {
 		HttpResponse<String> response = client.send(client.get("/orders/21?fail=500", "alice", "X-Request-Id",
 				"sentry-500"));
 		assertThat(response.statusCode()).isEqualTo(500);
-		Map<String, Object> event = awaitEvent("sentry-500");
+		Map<String, Object> event = sentry.awaitEventOf("sentry-500");
 		assertThat((Map<String, Object>) event.get("tags")).containsEntry("http_route", "/orders/{id}")
 			.containsEntry("http_method", "GET");
 		assertThat((Map<String, Object>) event.get("user")).containsEntry("id", context.getBean(PrivacyScrubber.class).pseudonym("alice"))
@@ -82,25 +81,10 @@ class SentryContextIntegrationTests {
 		HttpResponse<String> response = client.send(client.get("/orders/async-fail-1", "alice", "X-Request-Id",
 				"sentry-async"));
 		assertThat(response.statusCode()).isEqualTo(200);
-		Map<String, Object> event = awaitEvent("sentry-async");
+		Map<String, Object> event = sentry.awaitEventOf("sentry-async");
 		assertThat((Map<String, Object>) event.get("tags")).containsEntry("http_route", "/orders/{id}");
 		assertThat((Map<String, Object>) event.get("user")).containsEntry("id", context.getBean(PrivacyScrubber.class).pseudonym("alice"))
 			.containsEntry("username", "alice");
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> awaitEvent(String requestId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			for (Map<String, Object> event : sentry.events()) {
-				Map<String, Object> tags = (Map<String, Object>) event.get("tags");
-				if (tags != null && requestId.equals(tags.get("request_id"))) {
-					return event;
-				}
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("No event for " + requestId + " in " + sentry.events());
 	}
 
 }

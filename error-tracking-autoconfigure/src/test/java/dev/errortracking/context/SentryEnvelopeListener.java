@@ -3,6 +3,7 @@ package dev.errortracking.context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +36,28 @@ final class SentryEnvelopeListener implements AutoCloseable {
 
 	List<Map<String, Object>> events() {
 		return List.copyOf(this.events);
+	}
+
+	/** The events received so far whose {@code request_id} tag is {@code requestId}. */
+	@SuppressWarnings("unchecked")
+	List<Map<String, Object>> eventsOf(String requestId) {
+		return this.events.stream().filter((event) -> {
+			Map<String, Object> tags = (Map<String, Object>) event.get("tags");
+			return tags != null && requestId.equals(tags.get("request_id"));
+		}).toList();
+	}
+
+	/** The first event whose {@code request_id} tag is {@code requestId}, waiting up to 30 seconds for it. */
+	Map<String, Object> awaitEventOf(String requestId) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (System.nanoTime() < deadline) {
+			List<Map<String, Object>> received = eventsOf(requestId);
+			if (!received.isEmpty()) {
+				return received.get(0);
+			}
+			Thread.sleep(50);
+		}
+		throw new AssertionError("No event for " + requestId + " in " + events());
 	}
 
 	private void receive(HttpExchange exchange) throws IOException {

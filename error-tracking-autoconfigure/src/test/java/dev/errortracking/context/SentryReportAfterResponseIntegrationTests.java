@@ -1,7 +1,6 @@
 package dev.errortracking.context;
 
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -83,12 +82,12 @@ class SentryReportAfterResponseIntegrationTests {
 		assertThat(eventId).matches("[0-9a-f]{32}");
 		assertThat(response.headers().firstValue("X-Event-Id")).hasValue(eventId);
 		assertThat(gate.entered.await(15, TimeUnit.SECONDS)).isTrue();
-		assertThat(eventsOf(GATED)).isEmpty();
+		assertThat(sentry.eventsOf(GATED)).isEmpty();
 		gate.release.countDown();
-		Map<String, Object> event = awaitEvent(GATED);
+		Map<String, Object> event = sentry.awaitEventOf(GATED);
 		assertThat(event).containsEntry("event_id", eventId);
 		Thread.sleep(300);
-		assertThat(eventsOf(GATED)).hasSize(1);
+		assertThat(sentry.eventsOf(GATED)).hasSize(1);
 	}
 
 	@Test
@@ -97,7 +96,7 @@ class SentryReportAfterResponseIntegrationTests {
 		HttpResponse<String> response = client.send(client.get("/orders/21?fail=500", "alice", "X-Request-Id",
 				"after-response-500"));
 		assertThat(response.statusCode()).isEqualTo(500);
-		Map<String, Object> event = awaitEvent("after-response-500");
+		Map<String, Object> event = sentry.awaitEventOf("after-response-500");
 		assertThat(event).containsEntry("event_id", TestClient.json(response).get("eventId"));
 		assertThat((Map<String, Object>) event.get("tags")).containsEntry("http_route", "/orders/{id}")
 			.containsEntry("http_method", "GET")
@@ -121,26 +120,6 @@ class SentryReportAfterResponseIntegrationTests {
 		assertThat(lines).filteredOn((line) -> "ERROR".equals(line.get("level")))
 			.singleElement()
 			.satisfies((line) -> assertThat(line).containsEntry("sentry_event_id", event.get("event_id")));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<Map<String, Object>> eventsOf(String requestId) {
-		return sentry.events().stream().filter((event) -> {
-			Map<String, Object> tags = (Map<String, Object>) event.get("tags");
-			return tags != null && requestId.equals(tags.get("request_id"));
-		}).toList();
-	}
-
-	private static Map<String, Object> awaitEvent(String requestId) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (System.nanoTime() < deadline) {
-			List<Map<String, Object>> events = eventsOf(requestId);
-			if (!events.isEmpty()) {
-				return events.get(0);
-			}
-			Thread.sleep(50);
-		}
-		throw new AssertionError("No event for " + requestId + " in " + sentry.events());
 	}
 
 	/** Holds the event of the gated request until the test lets it through. */
