@@ -143,6 +143,11 @@ public class SentryErrorReporter implements ErrorReporter {
 		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
 	}
 
+	@Override
+	public boolean reportsAfterResponse() {
+		return this.afterResponse;
+	}
+
 	private SentryId capture(SentryEvent event, HttpServletRequest request) {
 		Hint hint = new Hint();
 		hint.set(TypeCheckHint.SPRING_RESOLVER_REQUEST, request);

@@ -37,7 +37,8 @@ public final class AfterResponseTasks {
 	 * @param request the request being served
 	 * @param task the work
 	 * @return whether the task will run later; {@code false} when the library's error handling filter does not
-	 * serve this dispatch, and the caller should run it now
+	 * collect work for this dispatch (its reporter does not {@linkplain ErrorReporter#reportsAfterResponse() report
+	 * after the response}, or this is not the request's first dispatch), and the caller should run it now
 	 */
 	public static boolean defer(HttpServletRequest request, Runnable task) {
 		if (!(request.getAttribute(ATTRIBUTE) instanceof AfterResponseTasks deferred)) {

@@ -32,8 +32,8 @@ public class ErrorHandlingFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		AfterResponseTasks deferred = (request.getDispatcherType() == DispatcherType.REQUEST)
-				? AfterResponseTasks.open(request) : null;
+		AfterResponseTasks deferred = (this.handler.reportsAfterResponse()
+				&& request.getDispatcherType() == DispatcherType.REQUEST) ? AfterResponseTasks.open(request) : null;
 		try {
 			handle(request, response, chain);
 		}

@@ -22,4 +22,13 @@ public interface ErrorReporter {
 	@Nullable
 	String report(ResolvedError error, HttpServletRequest request);
 
+	/**
+	 * Whether {@link #report} defers work until the response has been sent, with {@link AfterResponseTasks}; only
+	 * then does the library's error handling filter collect such work for each request.
+	 * @return {@code false} unless overridden
+	 */
+	default boolean reportsAfterResponse() {
+		return false;
+	}
+
 }

@@ -82,6 +82,11 @@ public class ErrorResponseHandler {
 		return (request.getAttribute(HANDLED_ATTRIBUTE) instanceof ResolvedError error) ? error : null;
 	}
 
+	/** Whether the reporter defers work until the response has been sent, see {@link AfterResponseTasks}. */
+	public boolean reportsAfterResponse() {
+		return this.reporter.reportsAfterResponse();
+	}
+
 	/** Describe {@code exception} without handling it. */
 	public ResolvedError classify(Throwable exception) {
 		return this.classifier.classify(exception);

@@ -24,9 +24,19 @@ import static org.mockito.Mockito.mock;
  */
 class AfterResponseTasksTests {
 
-	private final ErrorHandlingFilter filter = new ErrorHandlingFilter(new ErrorResponseHandler(
-			new ErrorClassifier(List.of(), Map.of()), ErrorReporter.NONE, new ErrorLogger(),
-			mock(ErrorResponseWriter.class)));
+	private final ErrorHandlingFilter filter = filter(new ErrorReporter() {
+
+		@Override
+		public String report(ResolvedError error, HttpServletRequest request) {
+			return null;
+		}
+
+		@Override
+		public boolean reportsAfterResponse() {
+			return true;
+		}
+
+	});
 
 	private final MockHttpServletRequest request = new MockHttpServletRequest("GET", "/orders/1");
 
@@ -96,6 +106,20 @@ class AfterResponseTasksTests {
 			defer((HttpServletRequest) request, "async");
 		}));
 		assertThat(this.ran).containsExactly("async");
+	}
+
+	@Test
+	void withAReporterThatReportsAtOnceNothingIsDeferred() throws Exception {
+		List<Boolean> deferred = new ArrayList<>();
+		filter(ErrorReporter.NONE).doFilter(this.request, this.response, new MockFilterChain(new HttpServlet() {
+		}, (request, response, chain) -> deferred.add(defer((HttpServletRequest) request, "at once"))));
+		assertThat(deferred).containsExactly(false);
+		assertThat(this.ran).isEmpty();
+	}
+
+	private static ErrorHandlingFilter filter(ErrorReporter reporter) {
+		return new ErrorHandlingFilter(new ErrorResponseHandler(new ErrorClassifier(List.of(), Map.of()), reporter,
+				new ErrorLogger(), mock(ErrorResponseWriter.class)));
 	}
 
 	private boolean defer(HttpServletRequest request, String name) {
