@@ -6,10 +6,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import io.sentry.Breadcrumb;
 
 /**
- * Remembers the last breadcrumbs scrubbed, as they were right after scrubbing, so that an event carrying one that
- * has not changed since does not scrub it again. Only breadcrumbs whose message and data values are immutable are
- * remembered, each by identity; any change to the message, the data or the unknown fields makes it be scrubbed
- * again.
+ * Remembers the last breadcrumbs that events carried, as scrubbing left them, so that the next event carrying one
+ * unchanged, such as the global scope's breadcrumbs that every event carries, does not scrub it again. Only
+ * breadcrumbs whose data values are immutable are remembered, each by identity; any change to the message, the data
+ * or the unknown fields makes it be scrubbed again.
  */
 final class ScrubbedBreadcrumbs {
 

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
 import io.sentry.Breadcrumb;
@@ -33,16 +32,12 @@ final class ScrubbingEventSupport {
 	private static final Pattern UUID_FORM = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-	private static final Map<PrivacyScrubber, ScrubbedBreadcrumbs> scrubbedBreadcrumbs = Collections
-		.synchronizedMap(new WeakHashMap<>());
-
 	private final PrivacyScrubber scrubber;
 
-	private final ScrubbedBreadcrumbs scrubbed;
+	private final ScrubbedBreadcrumbs scrubbedBreadcrumbs = new ScrubbedBreadcrumbs();
 
 	ScrubbingEventSupport(PrivacyScrubber scrubber) {
 		this.scrubber = scrubber;
-		this.scrubbed = scrubbedBreadcrumbs.computeIfAbsent(scrubber, (key) -> new ScrubbedBreadcrumbs());
 	}
 
 	PrivacyScrubber scrubber() {
@@ -59,19 +54,7 @@ final class ScrubbingEventSupport {
 		guard(() -> event.setBreadcrumbs(scrubBreadcrumbs(event.getBreadcrumbs())), () -> event.setBreadcrumbs(null));
 	}
 
-	/**
-	 * Scrub {@code breadcrumb} unless it is one this scrubber has scrubbed before and it has not changed since, and
-	 * remember it as scrubbed.
-	 */
 	void scrubBreadcrumb(Breadcrumb breadcrumb) {
-		if (this.scrubbed.unchangedSinceScrubbed(breadcrumb)) {
-			return;
-		}
-		scrubBreadcrumbFully(breadcrumb);
-		this.scrubbed.remember(breadcrumb);
-	}
-
-	private void scrubBreadcrumbFully(Breadcrumb breadcrumb) {
 		breadcrumb.setMessage(this.scrubber.scrubText(breadcrumb.getMessage()));
 		Map<String, Object> data = breadcrumb.getData();
 		if (data != null && !data.isEmpty()) {
@@ -259,7 +242,10 @@ final class ScrubbingEventSupport {
 		List<Breadcrumb> result = new ArrayList<>(breadcrumbs.size());
 		for (Breadcrumb breadcrumb : breadcrumbs) {
 			try {
-				scrubBreadcrumb(breadcrumb);
+				if (!this.scrubbedBreadcrumbs.unchangedSinceScrubbed(breadcrumb)) {
+					scrubBreadcrumb(breadcrumb);
+					this.scrubbedBreadcrumbs.remember(breadcrumb);
+				}
 				result.add(breadcrumb);
 			}
 			catch (RuntimeException | StackOverflowError ex) {

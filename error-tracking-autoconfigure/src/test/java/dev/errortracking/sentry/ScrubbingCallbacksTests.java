@@ -198,7 +198,7 @@ class ScrubbingCallbacksTests {
 
 	@Test
 	@SuppressWarnings("unchecked")
-	void aBreadcrumbChangedAfterItWasRecordedIsScrubbedAgainOnTheEvent() {
+	void aBreadcrumbChangedSinceAnEarlierEventCarriedItIsScrubbedAgain() {
 		List<Consumer<Breadcrumb>> changes = List.of(
 				(breadcrumb) -> breadcrumb.setMessage("refund to alice@example.com"),
 				(breadcrumb) -> breadcrumb.setData("note", "card 4111 1111 1111 1111"),
@@ -209,41 +209,43 @@ class ScrubbingCallbacksTests {
 					breadcrumb.getData().remove("status_code");
 					breadcrumb.setData("owner", "carol@example.com");
 				});
-		ScrubbingBeforeBreadcrumbCallback onRecord = new ScrubbingBeforeBreadcrumbCallback(this.scrubber);
 		ScrubbingBeforeSendCallback onSend = new ScrubbingBeforeSendCallback(this.scrubber);
 		for (Consumer<Breadcrumb> change : changes) {
-			Breadcrumb breadcrumb = onRecord.execute(Breadcrumb.http("https://api.example.com/orders", "GET", 200),
-					new Hint());
+			Breadcrumb breadcrumb = Breadcrumb.http("https://api.example.com/orders", "GET", 200);
+			onSend.execute(eventWith(breadcrumb), new Hint());
 			change.accept(breadcrumb);
-			SentryEvent event = new SentryEvent();
-			event.setBreadcrumbs(new ArrayList<>(List.of(breadcrumb)));
-			String json = SentryEvents.json(onSend.execute(event, new Hint()));
+			String json = SentryEvents.json(onSend.execute(eventWith(breadcrumb), new Hint()));
 			assertThat(SECRETS).allSatisfy((secret) -> assertThat(json).doesNotContain(secret));
 			assertThat(json).contains("https://api.example.com/orders");
 		}
 		Breadcrumb withNestedData = Breadcrumb.http("https://api.example.com/orders", "GET", 200);
 		withNestedData.setData("nested", new HashMap<>(Map.of("size", 3)));
-		onRecord.execute(withNestedData, new Hint());
+		onSend.execute(eventWith(withNestedData), new Hint());
 		((Map<String, Object>) withNestedData.getData().get("nested")).put("token", "t0k3n-in-query");
-		SentryEvent event = new SentryEvent();
-		event.setBreadcrumbs(new ArrayList<>(List.of(withNestedData)));
-		assertThat(SentryEvents.json(onSend.execute(event, new Hint()))).doesNotContain("t0k3n-in-query")
+		assertThat(SentryEvents.json(onSend.execute(eventWith(withNestedData), new Hint())))
+			.doesNotContain("t0k3n-in-query")
 			.contains("\"size\":3");
 	}
 
 	@Test
-	void aBreadcrumbUnchangedSinceItWasRecordedIsNotScrubbedAgain() {
+	void aBreadcrumbUnchangedSinceAnEarlierEventCarriedItIsNotScrubbedAgain() {
 		PrivacyScrubber counted = spy(PrivacyScrubber.defaults());
-		Breadcrumb breadcrumb = new ScrubbingBeforeBreadcrumbCallback(counted)
-			.execute(Breadcrumb.http("https://api.example.com/orders?page=2", "GET", 200), new Hint());
-		Breadcrumb notRecorded = Breadcrumb.http("https://api.example.com/users", "GET", 200);
-		SentryEvent event = new SentryEvent();
-		event.setBreadcrumbs(new ArrayList<>(List.of(breadcrumb, notRecorded)));
+		ScrubbingBeforeSendCallback onSend = new ScrubbingBeforeSendCallback(counted);
+		Breadcrumb carried = Breadcrumb.http("https://api.example.com/orders?page=2", "GET", 200);
+		onSend.execute(eventWith(carried), new Hint());
+		Breadcrumb recordedOnly = new ScrubbingBeforeBreadcrumbCallback(counted)
+			.execute(Breadcrumb.http("https://api.example.com/users", "GET", 200), new Hint());
 		clearInvocations(counted);
-		new ScrubbingBeforeSendCallback(counted).execute(event, new Hint());
-		verify(counted, never()).scrubMap(same(breadcrumb.getData()));
-		verify(counted).scrubMap(same(notRecorded.getData()));
-		assertThat(breadcrumb.getData()).containsEntry("http.query", "page=2");
+		onSend.execute(eventWith(carried, recordedOnly), new Hint());
+		verify(counted, never()).scrubMap(same(carried.getData()));
+		verify(counted).scrubMap(same(recordedOnly.getData()));
+		assertThat(carried.getData()).containsEntry("http.query", "page=2");
+	}
+
+	private static SentryEvent eventWith(Breadcrumb... breadcrumbs) {
+		SentryEvent event = new SentryEvent();
+		event.setBreadcrumbs(new ArrayList<>(List.of(breadcrumbs)));
+		return event;
 	}
 
 	@Test
