@@ -140,7 +140,7 @@ public class SentryErrorReporter implements ErrorReporter {
 			return event.getEventId().toString();
 		}
 		SentryId id = capture(event, request);
-		return (id == null || SentryId.EMPTY_ID.equals(id)) ? null : id.toString();
+		return sent(id) ? id.toString() : null;
 	}
 
 	@Override
@@ -159,10 +159,13 @@ public class SentryErrorReporter implements ErrorReporter {
 	}
 
 	private void captureAfterResponse(SentryEvent event, HttpServletRequest request) {
-		SentryId id = capture(event, request);
-		if (id == null || SentryId.EMPTY_ID.equals(id)) {
+		if (!sent(capture(event, request))) {
 			logger.debug("Sentry's SDK dropped event {}, whose id the client was given", event.getEventId());
 		}
+	}
+
+	private static boolean sent(SentryId id) {
+		return id != null && !SentryId.EMPTY_ID.equals(id);
 	}
 
 	private SentryEvent event(ResolvedError error, HttpServletRequest request, String transaction,
