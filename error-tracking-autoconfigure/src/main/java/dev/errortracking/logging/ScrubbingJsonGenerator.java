@@ -3,6 +3,7 @@ package dev.errortracking.logging;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -10,16 +11,17 @@ import java.util.Arrays;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
+import net.logstash.logback.util.SimpleObjectJsonGeneratorDelegate;
 
 import dev.errortracking.privacy.PrivacyScrubber;
 
 /**
  * A generator that scrubs every string and long number it is given before writing it, and writes the replacement
- * for every value under a sensitive key. Objects are serialized through this generator, so their values are
- * scrubbed too.
+ * for every value under a sensitive key. Strings, numbers and booleans given as objects are written straight through
+ * this generator, as logstash-logback-encoder's own generator does; other objects are serialized through it, so their
+ * values are scrubbed too.
  */
-final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
+final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 
 	private static final long MIN_CARD_NUMBER = 1_000_000_000_000L;
 
@@ -44,7 +46,7 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	private PrivacyScrubber topLevelScrubber;
 
 	ScrubbingJsonGenerator(JsonGenerator delegate) {
-		super(delegate, false);
+		super(delegate);
 	}
 
 	@Override
@@ -81,20 +83,6 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 			this.topLevelClean[slot] = text;
 		}
 		return scrubbed;
-	}
-
-	/**
-	 * Writes strings, the values of MDC entries and key/value pairs, straight through {@link #writeString(String)}:
-	 * Jackson's object mapper would end there too, after looking up a serializer.
-	 */
-	@Override
-	public void writeObject(Object value) throws IOException {
-		if (value instanceof String text) {
-			writeString(text);
-		}
-		else {
-			super.writeObject(value);
-		}
 	}
 
 	@Override
@@ -188,6 +176,21 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 	}
 
 	@Override
+	public void writeNumber(BigDecimal value) throws IOException {
+		if (value != null && isReplaced((value.precision() - value.scale() >= 13) ? value.toPlainString() : null)) {
+			writeReplacement();
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeNumber(char[] encodedValue, int offset, int length) throws IOException {
+		writeNumber(new String(encodedValue, offset, length));
+	}
+
+	@Override
 	public void writeNumber(String encodedValue) throws IOException {
 		if (encodedValue != null && isReplaced((encodedValue.length() >= 13) ? encodedValue : null)) {
 			writeReplacement();
@@ -199,6 +202,26 @@ final class ScrubbingJsonGenerator extends JsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(int value) throws IOException {
+		if (isReplaced(null)) {
+			writeReplacement();
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeNumber(short value) throws IOException {
+		if (isReplaced(null)) {
+			writeReplacement();
+		}
+		else {
+			this.delegate.writeNumber(value);
+		}
+	}
+
+	@Override
+	public void writeNumber(float value) throws IOException {
 		if (isReplaced(null)) {
 			writeReplacement();
 		}

@@ -1,11 +1,15 @@
 package dev.errortracking.logging;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
@@ -144,6 +148,36 @@ class LogMaskingTests {
 		assertThat(json.lines().toList().subList(1, 3))
 			.allSatisfy((line) -> assertThat(line).contains("\"ref\":\"[Filtered]\"").doesNotContain("alice"));
 		assertThat(json.lines().toList().get(3)).contains("\"ref\":\"[Filtered]\"").doesNotContain("ord-77");
+	}
+
+	@Test
+	void valuesOfEveryNumberTypeUnderASensitiveKeyAreMaskedAndCardNumbersOfEveryTypeToo() throws IOException {
+		this.context.getLogger("test")
+			.atInfo()
+			.addKeyValue("password", (short) 7351)
+			.addKeyValue("pin_secret", (byte) 91)
+			.addKeyValue("api_key", 8264.5f)
+			.addKeyValue("secret_ratio", 0.4217d)
+			.addKeyValue("token", new BigDecimal("6072.25"))
+			.addKeyValue("credentials", new AtomicInteger(3389))
+			.addKeyValue("auth_flag", Boolean.FALSE)
+			.addKeyValue("card_decimal", new BigDecimal("4111111111111111"))
+			.addKeyValue("card_big", new BigInteger("4111111111111111"))
+			.addKeyValue("card_atomic", new AtomicLong(4111111111111111L))
+			.addKeyValue("quantity", (short) 12)
+			.addKeyValue("price", new BigDecimal("19.99"))
+			.addKeyValue("weight", 2.5f)
+			.log("numbers");
+		for (String file : List.of("json-decorated.log", "json.log")) {
+			String json = read(file);
+			assertThat(json).doesNotContain("7351", "91", "8264", "4217", "6072", "3389", "4111");
+			assertThat(json).contains("\"password\":\"[Filtered]\"", "\"pin_secret\":\"[Filtered]\"",
+					"\"api_key\":\"[Filtered]\"", "\"secret_ratio\":\"[Filtered]\"", "\"token\":\"[Filtered]\"",
+					"\"credentials\":\"[Filtered]\"",
+					"\"card_decimal\":\"[Filtered]\"", "\"card_big\":\"[Filtered]\"",
+					"\"card_atomic\":\"[Filtered]\"", "\"quantity\":12", "\"price\":19.99", "\"weight\":2.5");
+		}
+		assertThat(read("json-decorated.log")).contains("\"auth_flag\":\"[Filtered]\"").doesNotContain("false");
 	}
 
 	@Test
