@@ -23,16 +23,24 @@ final class Pseudonyms {
 
 	private final SecretKeySpec key;
 
+	/** A MAC set up with the key for each thread: looking the algorithm up and keying it cost more than hashing. */
+	private final ThreadLocal<Mac> macs;
+
 	Pseudonyms(byte[] key) {
 		this.key = new SecretKeySpec((key != null) ? key : PROCESS_KEY, ALGORITHM);
+		this.macs = ThreadLocal.withInitial(this::newMac);
 	}
 
 	String of(String value) {
+		byte[] digest = this.macs.get().doFinal(value.getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest, 0, LENGTH / 2);
+	}
+
+	private Mac newMac() {
 		try {
 			Mac mac = Mac.getInstance(ALGORITHM);
 			mac.init(this.key);
-			byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest).substring(0, LENGTH);
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("No " + ALGORITHM + " in this JVM", ex);
