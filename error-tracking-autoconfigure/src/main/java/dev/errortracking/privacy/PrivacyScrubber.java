@@ -721,7 +721,7 @@ public final class PrivacyScrubber {
 
 		private int items;
 
-		private final Map<Object, Boolean> path = new IdentityHashMap<>();
+		private Map<Object, Boolean> path;
 
 		boolean visit(int maxItems) {
 			return ++this.items <= maxItems;
@@ -732,6 +732,9 @@ public final class PrivacyScrubber {
 		}
 
 		boolean enter(Object container) {
+			if (this.path == null) {
+				this.path = new IdentityHashMap<>();
+			}
 			return this.path.put(container, Boolean.TRUE) == null;
 		}
 

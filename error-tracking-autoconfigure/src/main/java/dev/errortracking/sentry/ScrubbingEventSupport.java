@@ -59,12 +59,14 @@ final class ScrubbingEventSupport {
 		Map<String, Object> data = breadcrumb.getData();
 		if (data != null && !data.isEmpty()) {
 			Map<String, Object> scrubbed = this.scrubber.scrubMap(data);
-			data.clear();
-			scrubbed.forEach((key, value) -> {
-				if (value != null) {
-					breadcrumb.setData(key, value);
-				}
-			});
+			if (!scrubbed.equals(data)) {
+				data.clear();
+				scrubbed.forEach((key, value) -> {
+					if (value != null) {
+						breadcrumb.setData(key, value);
+					}
+				});
+			}
 		}
 		if (breadcrumb.getUnknown() != null) {
 			breadcrumb.setUnknown(withoutNulls(this.scrubber.scrubMap(breadcrumb.getUnknown())));
