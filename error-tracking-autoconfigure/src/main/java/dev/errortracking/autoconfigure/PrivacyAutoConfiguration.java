@@ -8,6 +8,7 @@ import dev.errortracking.privacy.ValueRule;
 import dev.errortracking.sentry.ScrubbingBeforeBreadcrumbCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendLogCallback;
+import dev.errortracking.sentry.ScrubbingBeforeSendMetricCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendTransactionCallback;
 import dev.errortracking.web.ScrubbingErrorBodyCustomizer;
 
@@ -97,6 +98,12 @@ public class PrivacyAutoConfiguration {
 		@ConditionalOnMissingBean(SentryOptions.Logs.BeforeSendLogCallback.class)
 		ScrubbingBeforeSendLogCallback scrubbingBeforeSendLogCallback(PrivacyScrubber scrubber) {
 			return new ScrubbingBeforeSendLogCallback(scrubber);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(SentryOptions.Metrics.BeforeSendMetricCallback.class)
+		ScrubbingBeforeSendMetricCallback scrubbingBeforeSendMetricCallback(PrivacyScrubber scrubber) {
+			return new ScrubbingBeforeSendMetricCallback(scrubber);
 		}
 
 		@Bean

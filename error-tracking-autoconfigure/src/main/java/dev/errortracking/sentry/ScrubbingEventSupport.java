@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 import io.sentry.Breadcrumb;
 import io.sentry.SentryBaseEvent;
@@ -16,9 +15,7 @@ import io.sentry.protocol.Request;
 import io.sentry.protocol.Response;
 import io.sentry.protocol.SentryStackFrame;
 import io.sentry.protocol.SentryStackTrace;
-import io.sentry.protocol.User;
 
-import dev.errortracking.privacy.PrivacyRules;
 import dev.errortracking.privacy.PrivacyScrubber;
 
 /**
@@ -27,17 +24,15 @@ import dev.errortracking.privacy.PrivacyScrubber;
  */
 final class ScrubbingEventSupport {
 
-	private static final int MAX_NUMERIC_ID_LENGTH = 19;
-
-	private static final Pattern UUID_FORM = Pattern
-		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
 	private final PrivacyScrubber scrubber;
+
+	private final SentryUsers users;
 
 	private final ScrubbedBreadcrumbs scrubbedBreadcrumbs = new ScrubbedBreadcrumbs();
 
 	ScrubbingEventSupport(PrivacyScrubber scrubber) {
 		this.scrubber = scrubber;
+		this.users = new SentryUsers(scrubber);
 	}
 
 	PrivacyScrubber scrubber() {
@@ -46,7 +41,7 @@ final class ScrubbingEventSupport {
 
 	void scrubBaseEvent(SentryBaseEvent event) {
 		guard(() -> event.setRequest(scrubRequest(event.getRequest())), () -> event.setRequest(null));
-		guard(() -> event.setUser(reduceUser(event.getUser())), () -> event.setUser(null));
+		guard(() -> event.setUser(this.users.reduce(event.getUser())), () -> event.setUser(null));
 		guard(() -> event.setTags(scrubStrings(event.getTags())), () -> event.setTags(null));
 		guard(() -> event.setExtras(withoutNulls(this.scrubber.scrubMap(event.getExtras()))),
 				() -> event.setExtras(null));
@@ -130,51 +125,6 @@ final class ScrubbingEventSupport {
 			request.setUnknown(scrubObjects(request.getUnknown()));
 		}
 		return request;
-	}
-
-	private User reduceUser(User user) {
-		if (user == null) {
-			return null;
-		}
-		PrivacyRules rules = this.scrubber.rules();
-		User reduced = new User();
-		reduced.setId(stableId(user));
-		if (rules.sendUserEmail()) {
-			reduced.setEmail(user.getEmail());
-		}
-		if (rules.sendUsername()) {
-			reduced.setUsername(user.getUsername());
-		}
-		if (rules.sendUserIpAddress()) {
-			reduced.setIpAddress(user.getIpAddress());
-		}
-		boolean empty = reduced.getId() == null && reduced.getEmail() == null && reduced.getUsername() == null
-				&& reduced.getIpAddress() == null;
-		return empty ? null : reduced;
-	}
-
-	/**
-	 * The user's id when it gives nothing away (a number that is not a card number, or a UUID), otherwise the
-	 * pseudonym of the first of id, username and email.
-	 */
-	private String stableId(User user) {
-		String id = user.getId();
-		if (id != null && isOpaque(id) && this.scrubber.scrubText(id).equals(id)) {
-			return id;
-		}
-		for (String candidate : new String[] { id, user.getUsername(), user.getEmail() }) {
-			if (candidate != null && !candidate.isBlank()) {
-				return this.scrubber.pseudonym(candidate.trim());
-			}
-		}
-		return null;
-	}
-
-	private static boolean isOpaque(String id) {
-		if (!id.isEmpty() && id.length() <= MAX_NUMERIC_ID_LENGTH && id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			return true;
-		}
-		return UUID_FORM.matcher(id).matches();
 	}
 
 	private void scrubContexts(Contexts contexts) {

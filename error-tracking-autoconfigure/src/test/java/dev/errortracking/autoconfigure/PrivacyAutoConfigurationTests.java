@@ -13,6 +13,7 @@ import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.sentry.ScrubbingBeforeBreadcrumbCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendLogCallback;
+import dev.errortracking.sentry.ScrubbingBeforeSendMetricCallback;
 import dev.errortracking.sentry.ScrubbingBeforeSendTransactionCallback;
 import dev.errortracking.web.ScrubbingErrorBodyCustomizer;
 
@@ -52,6 +53,7 @@ class PrivacyAutoConfigurationTests {
 				.hasSingleBean(ScrubbingBeforeSendTransactionCallback.class)
 				.hasSingleBean(ScrubbingBeforeBreadcrumbCallback.class)
 				.hasSingleBean(ScrubbingBeforeSendLogCallback.class)
+				.hasSingleBean(ScrubbingBeforeSendMetricCallback.class)
 				.hasSingleBean(ScrubbingErrorBodyCustomizer.class)
 				.hasSingleBean(LogScrubberInstaller.class);
 			assertThat(LogScrubber.get()).isSameAs(context.getBean(PrivacyScrubber.class));
@@ -112,6 +114,8 @@ class PrivacyAutoConfigurationTests {
 				.doesNotHaveBean(ScrubbingBeforeSendCallback.class)
 				.hasSingleBean(SentryOptions.BeforeBreadcrumbCallback.class)
 				.doesNotHaveBean(ScrubbingBeforeBreadcrumbCallback.class)
+				.hasSingleBean(SentryOptions.Metrics.BeforeSendMetricCallback.class)
+				.doesNotHaveBean(ScrubbingBeforeSendMetricCallback.class)
 				.hasSingleBean(ScrubbingBeforeSendTransactionCallback.class);
 		});
 	}
@@ -174,6 +178,11 @@ class PrivacyAutoConfigurationTests {
 		@Bean
 		SentryOptions.BeforeBreadcrumbCallback customBeforeBreadcrumb() {
 			return (breadcrumb, hint) -> breadcrumb;
+		}
+
+		@Bean
+		SentryOptions.Metrics.BeforeSendMetricCallback customBeforeSendMetric() {
+			return (metric, hint) -> metric;
 		}
 
 	}

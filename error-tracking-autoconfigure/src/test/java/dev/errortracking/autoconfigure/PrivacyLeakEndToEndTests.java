@@ -19,6 +19,11 @@ import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import io.sentry.Breadcrumb;
 import io.sentry.Sentry;
+import io.sentry.SentryAttribute;
+import io.sentry.SentryAttributes;
+import io.sentry.SentryLogLevel;
+import io.sentry.logger.SentryLogParameters;
+import io.sentry.metrics.SentryMetricsParameters;
 import io.sentry.protocol.User;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
@@ -52,13 +57,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Planted secrets of every kind, in every position, sent through a real application with the real Sentry SDK at
- * its harshest setting (all personal data, request bodies, tracing) to a local envelope endpoint over HTTP, and
+ * its harshest setting (all personal data, request bodies, tracing, Sentry logs and metrics) to a local envelope
+ * endpoint over HTTP, and
  * written to JSON and pattern logs: none of them may come out, while the non-secret context does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = PrivacyLeakEndToEndTests.LeakTestApplication.class,
 		properties = { "sentry.send-default-pii=true", "sentry.max-request-body-size=always",
 				"sentry.traces-sample-rate=1.0", "sentry.logging.minimum-breadcrumb-level=info",
-				"sentry.send-client-reports=false",
+				"sentry.send-client-reports=false", "sentry.logs.enabled=true", "sentry.metrics.enabled=true",
 				"spring.autoconfigure.exclude=org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration,"
 						+ "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration,"
 						+ "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration,"
@@ -92,7 +98,7 @@ class PrivacyLeakEndToEndTests {
 	private static final List<String> SECRETS = List.of(EMAIL, "alice.leak%40example.com", CARD, "4111111111111111",
 			IBAN, BEARER, JWT, PEM_BODY, URL_PASSWORD, SSN, IP, AWS, "xauth-secret-77", "xapikey-secret-88",
 			"sess-secret-99", "xsrf-secret-11", "hunter2-json-pass", "form-pass-33", "mdc-token-44", "kv-pass-55",
-			"nested-secret-66", USERNAME);
+			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", USERNAME);
 
 	private static final EnvelopeListener sentry = startListener();
 
@@ -180,6 +186,9 @@ class PrivacyLeakEndToEndTests {
 		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"transaction\""), Duration.ofSeconds(10)))
 			.isTrue();
 		assertThat(sentry.await((envelope) -> envelope.contains("/signup"), Duration.ofSeconds(10))).isTrue();
+		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"log\""), Duration.ofSeconds(10))).isTrue();
+		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"trace_metric\""), Duration.ofSeconds(10)))
+			.isTrue();
 		String envelopes = String.join("\n", sentry.envelopes());
 		String logs = jsonLog.toString(StandardCharsets.UTF_8) + patternLog.toString(StandardCharsets.UTF_8);
 		assertThat(SECRETS).allSatisfy((secret) -> {
@@ -191,7 +200,8 @@ class PrivacyLeakEndToEndTests {
 				"leak-test-agent", "\\\"quantity\\\":3", "\\\"item\\\":\\\"book\\\"", "theme=dark",
 				"Order failed for [Filtered]", "Key (email)=([Filtered]) already exists",
 				"\"x-auth-token\":\"[Filtered]\"", "plan=basic",
-				"Login attempt by [Filtered] from [Filtered]", "charged [Filtered]");
+				"Login attempt by [Filtered] from [Filtered]", "charged [Filtered]", "Order of [Filtered] failed",
+				"orders.failed", "\"route\":{\"type\":\"string\",\"value\":\"/orders\"}");
 		assertThat(logs).contains("Order failed for [Filtered]", "Login attempt by [Filtered] from [Filtered]",
 				"POST /orders/{email}/items -> 500");
 	}
@@ -253,6 +263,18 @@ class PrivacyLeakEndToEndTests {
 					.addKeyValue("password", "kv-pass-55")
 					.log("Login attempt by {} from {}", email, IP);
 				Sentry.addBreadcrumb(new Breadcrumb("charged " + CARD));
+				Sentry.logger()
+					.log(SentryLogLevel.WARN,
+							SentryLogParameters.create(SentryAttributes.of(
+									SentryAttribute.stringAttribute("session_token", "log-attr-secret-12"),
+									SentryAttribute.stringAttribute("iban", IBAN))),
+							"Order of %s failed", email);
+				Sentry.metrics()
+					.count("orders.failed", 1.0, null,
+							SentryMetricsParameters.create(SentryAttributes.of(
+									SentryAttribute.stringAttribute("route", "/orders"),
+									SentryAttribute.stringAttribute("customer", email),
+									SentryAttribute.stringAttribute("api_key", "metric-attr-secret-13"))));
 				throw new IllegalStateException("Order failed for " + email + " with key " + AWS,
 						new RuntimeException("Key (email)=(" + email + ") already exists; iban " + IBAN));
 			}

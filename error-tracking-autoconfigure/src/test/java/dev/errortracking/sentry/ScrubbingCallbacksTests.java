@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import javax.crypto.Mac;
@@ -19,6 +20,7 @@ import io.sentry.SentryEvent;
 import io.sentry.SentryLogEvent;
 import io.sentry.SentryLogEventAttributeValue;
 import io.sentry.SentryLogLevel;
+import io.sentry.SentryMetricsEvent;
 import io.sentry.SpanContext;
 import io.sentry.SpanId;
 import io.sentry.protocol.Message;
@@ -283,6 +285,67 @@ class ScrubbingCallbacksTests {
 		assertThat(result.getAttributes().get("password").getValue()).isEqualTo("[Filtered]");
 		assertThat(result.getAttributes().get("route").getValue()).isEqualTo("/login");
 		assertThat(result.getAttributes().get("attempts").getValue()).isEqualTo(3);
+	}
+
+	@Test
+	void theUserOfSentryLogRecordsAndMetricsIsReducedAsOnEvents() {
+		SentryLogEvent log = new SentryLogEvent(new SentryId(), 1.0, "Checkout", SentryLogLevel.INFO);
+		withUser(log::setAttribute, "mallory");
+		SentryMetricsEvent metric = new SentryMetricsEvent(new SentryId(), 1.0, "orders.failed", "counter", 1.0);
+		withUser(metric::setAttribute, "mallory");
+		metric.setAttribute("api_key", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "hunter2"));
+		metric.setAttribute("customer", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "bob@example.com"));
+		metric.setAttribute("route", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "/orders"));
+		Map<String, SentryLogEventAttributeValue> logAttributes = new ScrubbingBeforeSendLogCallback(this.scrubber)
+			.execute(log)
+			.getAttributes();
+		Map<String, SentryLogEventAttributeValue> metricAttributes = new ScrubbingBeforeSendMetricCallback(this.scrubber)
+			.execute(metric, new Hint())
+			.getAttributes();
+		assertThat(List.of(logAttributes, metricAttributes)).allSatisfy((attributes) -> {
+			assertThat(attributes.get("user.id").getValue()).isEqualTo(this.scrubber.pseudonym("mallory"));
+			assertThat(attributes).doesNotContainKeys("user.name", "user.email");
+		});
+		assertThat(metricAttributes.get("api_key").getValue()).isEqualTo("[Filtered]");
+		assertThat(metricAttributes.get("customer").getValue()).isEqualTo("[Filtered]");
+		assertThat(metricAttributes.get("route").getValue()).isEqualTo("/orders");
+		assertThat(metric.getName()).isEqualTo("orders.failed");
+	}
+
+	@Test
+	void sentryLogRecordsAndMetricsKeepTheUserDetailsTheApplicationOptsInto() {
+		PrivacyScrubber optedIn = new PrivacyScrubber(
+				PrivacyRules.builder().sendUserEmail(true).sendUsername(true).build());
+		SentryLogEvent log = new SentryLogEvent(new SentryId(), 1.0, "Checkout", SentryLogLevel.INFO);
+		withUser(log::setAttribute, "42");
+		SentryMetricsEvent metric = new SentryMetricsEvent(new SentryId(), 1.0, "orders.failed", "counter", 1.0);
+		withUser(metric::setAttribute, "42");
+		Map<String, SentryLogEventAttributeValue> logAttributes = new ScrubbingBeforeSendLogCallback(optedIn)
+			.execute(log)
+			.getAttributes();
+		Map<String, SentryLogEventAttributeValue> metricAttributes = new ScrubbingBeforeSendMetricCallback(optedIn)
+			.execute(metric, new Hint())
+			.getAttributes();
+		assertThat(List.of(logAttributes, metricAttributes)).allSatisfy((attributes) -> {
+			assertThat(attributes.get("user.id").getValue()).isEqualTo("42");
+			assertThat(attributes.get("user.name").getValue()).isEqualTo("mallory");
+			assertThat(attributes.get("user.email").getValue()).isEqualTo("mallory@example.com");
+		});
+	}
+
+	@Test
+	void aMetricNamedAfterASecretLosesIt() {
+		SentryMetricsEvent metric = new SentryMetricsEvent(new SentryId(), 1.0, "signups/alice@example.com", "counter",
+				1.0);
+		assertThat(new ScrubbingBeforeSendMetricCallback(this.scrubber).execute(metric, new Hint()).getName())
+			.isEqualTo("signups/[Filtered]");
+	}
+
+	private static void withUser(BiConsumer<String, SentryLogEventAttributeValue> attributes, String id) {
+		attributes.accept("user.id", new SentryLogEventAttributeValue(SentryAttributeType.STRING, id));
+		attributes.accept("user.name", new SentryLogEventAttributeValue(SentryAttributeType.STRING, "mallory"));
+		attributes.accept("user.email",
+				new SentryLogEventAttributeValue(SentryAttributeType.STRING, "mallory@example.com"));
 	}
 
 	@Test
