@@ -1,5 +1,6 @@
 package dev.errortracking.autoconfigure;
 
+import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 
 import dev.errortracking.privacy.PrivacyRules;
@@ -86,6 +87,17 @@ public class PrivacyAutoConfiguration {
 		@ConditionalOnMissingBean(SentryOptions.BeforeSendCallback.class)
 		ScrubbingBeforeSendCallback scrubbingBeforeSendCallback(PrivacyScrubber scrubber) {
 			return new ScrubbingBeforeSendCallback(scrubber);
+		}
+
+		/** Sentry takes the callback for user feedback from its options only, not as a bean of its own type. */
+		@Bean
+		@ConditionalOnMissingBean(name = "sentryFeedbackScrubbing")
+		Sentry.OptionsConfiguration<SentryOptions> sentryFeedbackScrubbing(PrivacyScrubber scrubber) {
+			return (options) -> {
+				if (options.getBeforeSendFeedback() == null) {
+					options.setBeforeSendFeedback(new ScrubbingBeforeSendCallback(scrubber));
+				}
+			};
 		}
 
 		@Bean

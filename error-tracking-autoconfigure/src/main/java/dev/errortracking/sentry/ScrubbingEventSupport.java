@@ -11,6 +11,7 @@ import io.sentry.Breadcrumb;
 import io.sentry.SentryBaseEvent;
 import io.sentry.SpanContext;
 import io.sentry.protocol.Contexts;
+import io.sentry.protocol.Feedback;
 import io.sentry.protocol.Request;
 import io.sentry.protocol.Response;
 import io.sentry.protocol.SentryStackFrame;
@@ -139,6 +140,9 @@ final class ScrubbingEventSupport {
 			else if (value instanceof SpanContext span) {
 				scrubSpanContext(span);
 			}
+			else if (value instanceof Feedback feedback) {
+				scrubFeedback(feedback);
+			}
 			else if (value instanceof Response response) {
 				Response copy = new Response(response);
 				scrubResponse(copy);
@@ -153,6 +157,18 @@ final class ScrubbingEventSupport {
 			else if (value != null && !isSentryType(value)) {
 				contexts.remove(key);
 			}
+		}
+	}
+
+	/**
+	 * Scrub what a user wrote as feedback; the name and the contact address are kept, since the user gave them to be
+	 * answered.
+	 */
+	private void scrubFeedback(Feedback feedback) {
+		feedback.setMessage(this.scrubber.scrubText(feedback.getMessage()));
+		feedback.setUrl(this.scrubber.scrubUrl(feedback.getUrl()));
+		if (feedback.getUnknown() != null) {
+			feedback.setUnknown(scrubObjects(feedback.getUnknown()));
 		}
 	}
 

@@ -3,6 +3,7 @@ package dev.errortracking.autoconfigure;
 import java.util.EnumSet;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +105,23 @@ class PrivacyAutoConfigurationTests {
 			assertThat(context).hasSingleBean(PrivacyRules.class);
 			assertThat(context.getBean(PrivacyScrubber.class).rules()).isSameAs(context.getBean(PrivacyRules.class));
 			assertThat(context.getBean(PrivacyScrubber.class).scrubText("alice@example.com")).isEqualTo("<removed>");
+		});
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void userFeedbackIsScrubbedUnlessTheApplicationHasItsOwnCallback() {
+		this.runner.run((context) -> {
+			Sentry.OptionsConfiguration<SentryOptions> configuration = context.getBean("sentryFeedbackScrubbing",
+					Sentry.OptionsConfiguration.class);
+			SentryOptions options = new SentryOptions();
+			configuration.configure(options);
+			assertThat(options.getBeforeSendFeedback()).isInstanceOf(ScrubbingBeforeSendCallback.class);
+			SentryOptions.BeforeSendCallback own = (event, hint) -> event;
+			SentryOptions withOwn = new SentryOptions();
+			withOwn.setBeforeSendFeedback(own);
+			configuration.configure(withOwn);
+			assertThat(withOwn.getBeforeSendFeedback()).isSameAs(own);
 		});
 	}
 

@@ -24,6 +24,7 @@ import io.sentry.SentryAttributes;
 import io.sentry.SentryLogLevel;
 import io.sentry.logger.SentryLogParameters;
 import io.sentry.metrics.SentryMetricsParameters;
+import io.sentry.protocol.Feedback;
 import io.sentry.protocol.User;
 import net.logstash.logback.encoder.LogstashEncoder;
 import net.logstash.logback.mask.MaskingJsonGeneratorDecorator;
@@ -57,8 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Planted secrets of every kind, in every position, sent through a real application with the real Sentry SDK at
- * its harshest setting (all personal data, request bodies, tracing, Sentry logs and metrics) to a local envelope
- * endpoint over HTTP, and
+ * its harshest setting (all personal data, request bodies, tracing, Sentry logs and metrics, user feedback) to a
+ * local envelope endpoint over HTTP, and
  * written to JSON and pattern logs: none of them may come out, while the non-secret context does.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = PrivacyLeakEndToEndTests.LeakTestApplication.class,
@@ -98,7 +99,7 @@ class PrivacyLeakEndToEndTests {
 	private static final List<String> SECRETS = List.of(EMAIL, "alice.leak%40example.com", CARD, "4111111111111111",
 			IBAN, BEARER, JWT, PEM_BODY, URL_PASSWORD, SSN, IP, AWS, "xauth-secret-77", "xapikey-secret-88",
 			"sess-secret-99", "xsrf-secret-11", "hunter2-json-pass", "form-pass-33", "mdc-token-44", "kv-pass-55",
-			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", USERNAME);
+			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", "feedback-token-14", USERNAME);
 
 	private static final EnvelopeListener sentry = startListener();
 
@@ -189,6 +190,8 @@ class PrivacyLeakEndToEndTests {
 		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"log\""), Duration.ofSeconds(10))).isTrue();
 		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"trace_metric\""), Duration.ofSeconds(10)))
 			.isTrue();
+		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"feedback\""), Duration.ofSeconds(10)))
+			.isTrue();
 		String envelopes = String.join("\n", sentry.envelopes());
 		String logs = jsonLog.toString(StandardCharsets.UTF_8) + patternLog.toString(StandardCharsets.UTF_8);
 		assertThat(SECRETS).allSatisfy((secret) -> {
@@ -201,7 +204,8 @@ class PrivacyLeakEndToEndTests {
 				"Order failed for [Filtered]", "Key (email)=([Filtered]) already exists",
 				"\"x-auth-token\":\"[Filtered]\"", "plan=basic",
 				"Login attempt by [Filtered] from [Filtered]", "charged [Filtered]", "Order of [Filtered] failed",
-				"orders.failed", "\"route\":{\"type\":\"string\",\"value\":\"/orders\"}");
+				"orders.failed", "\"route\":{\"type\":\"string\",\"value\":\"/orders\"}",
+				"Charged twice on [Filtered], token=[Filtered]", "\"contact_email\":\"support-contact@example.org\"");
 		assertThat(logs).contains("Order failed for [Filtered]", "Login attempt by [Filtered] from [Filtered]",
 				"POST /orders/{email}/items -> 500");
 	}
@@ -269,6 +273,9 @@ class PrivacyLeakEndToEndTests {
 									SentryAttribute.stringAttribute("session_token", "log-attr-secret-12"),
 									SentryAttribute.stringAttribute("iban", IBAN))),
 							"Order of %s failed", email);
+				Feedback feedback = new Feedback("Charged twice on " + CARD + ", token=feedback-token-14");
+				feedback.setContactEmail("support-contact@example.org");
+				Sentry.captureFeedback(feedback);
 				Sentry.metrics()
 					.count("orders.failed", 1.0, null,
 							SentryMetricsParameters.create(SentryAttributes.of(

@@ -23,6 +23,7 @@ import io.sentry.SentryLogLevel;
 import io.sentry.SentryMetricsEvent;
 import io.sentry.SpanContext;
 import io.sentry.SpanId;
+import io.sentry.protocol.Feedback;
 import io.sentry.protocol.Message;
 import io.sentry.protocol.Request;
 import io.sentry.protocol.Response;
@@ -331,6 +332,28 @@ class ScrubbingCallbacksTests {
 			assertThat(attributes.get("user.name").getValue()).isEqualTo("mallory");
 			assertThat(attributes.get("user.email").getValue()).isEqualTo("mallory@example.com");
 		});
+	}
+
+	@Test
+	void userFeedbackKeepsTheAddressToAnswerAndLosesTheSecretsInItsMessage() {
+		Feedback feedback = new Feedback("Charged twice on 4111 1111 1111 1111, password: hunter2");
+		feedback.setContactEmail("bob@example.com");
+		feedback.setName("Bob");
+		feedback.setUrl("https://shop.example.com/help?token=t0k3n-in-query");
+		SentryEvent event = new SentryEvent();
+		event.getContexts().setFeedback(feedback);
+		User user = new User();
+		user.setUsername("mallory");
+		user.setEmail("carol@example.com");
+		event.setUser(user);
+		SentryEvent result = new ScrubbingBeforeSendCallback(this.scrubber).execute(event, new Hint());
+		Feedback scrubbed = result.getContexts().getFeedback();
+		assertThat(scrubbed.getMessage()).isEqualTo("Charged twice on [Filtered], password: [Filtered]");
+		assertThat(scrubbed.getUrl()).isEqualTo("https://shop.example.com/help?token=[Filtered]");
+		assertThat(scrubbed.getContactEmail()).isEqualTo("bob@example.com");
+		assertThat(scrubbed.getName()).isEqualTo("Bob");
+		assertThat(result.getUser().getId()).isEqualTo(this.scrubber.pseudonym("mallory"));
+		assertThat(result.getUser().getEmail()).isNull();
 	}
 
 	@Test
