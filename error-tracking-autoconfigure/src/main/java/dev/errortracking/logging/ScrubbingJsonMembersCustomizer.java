@@ -1,0 +1,76 @@
+package dev.errortracking.logging;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+import dev.errortracking.privacy.PrivacyScrubber;
+
+import org.springframework.boot.json.JsonWriter.MemberPath;
+import org.springframework.boot.json.JsonWriter.Members;
+import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
+import org.springframework.core.env.Environment;
+
+/**
+ * Scrubs the lines of Spring Boot's own structured log formats (ECS, Logstash, GELF), for applications that chose
+ * one of them: every value under a sensitive key, and the secrets in every string and in numbers long enough to be a
+ * card number. Registered in {@code META-INF/spring.factories}, since logging starts before any bean exists; it does
+ * nothing when the library or its privacy rules are switched off.
+ */
+public class ScrubbingJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
+
+	private static final int MAX_PARENTS = 16;
+
+	private static final long MIN_CARD_NUMBER = 1_000_000_000_000L;
+
+	private final boolean enabled;
+
+	public ScrubbingJsonMembersCustomizer(Environment environment) {
+		this.enabled = environment.getProperty("error-tracking.enabled", Boolean.class, true)
+				&& environment.getProperty("error-tracking.privacy.enabled", Boolean.class, true);
+	}
+
+	@Override
+	public void customize(Members<Object> members) {
+		if (this.enabled) {
+			members.applyingValueProcessor(ScrubbingJsonMembersCustomizer::scrub);
+		}
+	}
+
+	private static Object scrub(MemberPath path, Object value) {
+		if (value == null) {
+			return null;
+		}
+		PrivacyScrubber scrubber = LogScrubber.get();
+		if (isUnderSensitiveKey(path, scrubber)) {
+			return scrubber.replacement();
+		}
+		if (value instanceof CharSequence text) {
+			return scrubber.scrubText(text.toString());
+		}
+		if (value instanceof Number number && mayBeCardNumber(number)) {
+			Object scrubbed = scrubber.scrub(number);
+			return (scrubbed instanceof String) ? scrubbed : value;
+		}
+		return value;
+	}
+
+	private static boolean mayBeCardNumber(Number number) {
+		if (number instanceof BigInteger || number instanceof BigDecimal) {
+			return true;
+		}
+		long value = number.longValue();
+		return value >= MIN_CARD_NUMBER || value <= -MIN_CARD_NUMBER;
+	}
+
+	private static boolean isUnderSensitiveKey(MemberPath path, PrivacyScrubber scrubber) {
+		MemberPath current = path;
+		for (int i = 0; i < MAX_PARENTS && current != null; i++) {
+			if (current.name() != null && scrubber.isSensitiveKey(current.name())) {
+				return true;
+			}
+			current = current.parent();
+		}
+		return false;
+	}
+
+}
