@@ -157,30 +157,21 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 	@Override
 	public void writeNumber(long value) throws IOException {
 		boolean longEnough = value >= MIN_CARD_NUMBER || value <= -MIN_CARD_NUMBER;
-		if (isReplaced(longEnough ? Long.toString(value) : null)) {
-			writeReplacement();
-		}
-		else {
+		if (!replaced(longEnough ? Long.toString(value) : null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
 
 	@Override
 	public void writeNumber(BigInteger value) throws IOException {
-		if (value != null && isReplaced((value.bitLength() >= 40) ? value.toString() : null)) {
-			writeReplacement();
-		}
-		else {
+		if (value == null || !replaced((value.bitLength() >= 40) ? value.toString() : null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
 
 	@Override
 	public void writeNumber(BigDecimal value) throws IOException {
-		if (value != null && isReplaced((value.precision() - value.scale() >= 13) ? value.toPlainString() : null)) {
-			writeReplacement();
-		}
-		else {
+		if (value == null || !replaced((value.precision() - value.scale() >= 13) ? value.toPlainString() : null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
@@ -192,62 +183,53 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 
 	@Override
 	public void writeNumber(String encodedValue) throws IOException {
-		if (encodedValue != null && isReplaced((encodedValue.length() >= 13) ? encodedValue : null)) {
-			writeReplacement();
-		}
-		else {
+		if (encodedValue == null || !replaced((encodedValue.length() >= 13) ? encodedValue : null)) {
 			this.delegate.writeNumber(encodedValue);
 		}
 	}
 
 	@Override
 	public void writeNumber(int value) throws IOException {
-		if (isReplaced(null)) {
-			writeReplacement();
-		}
-		else {
+		if (!replaced(null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
 
 	@Override
 	public void writeNumber(short value) throws IOException {
-		if (isReplaced(null)) {
-			writeReplacement();
-		}
-		else {
+		if (!replaced(null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
 
 	@Override
 	public void writeNumber(float value) throws IOException {
-		if (isReplaced(null)) {
-			writeReplacement();
-		}
-		else {
+		if (!replaced(null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
 
 	@Override
 	public void writeNumber(double value) throws IOException {
-		if (isReplaced(null)) {
-			writeReplacement();
-		}
-		else {
+		if (!replaced(null)) {
 			this.delegate.writeNumber(value);
 		}
 	}
 
 	@Override
 	public void writeBoolean(boolean value) throws IOException {
-		if (isReplaced(null)) {
-			writeReplacement();
-		}
-		else {
+		if (!replaced(null)) {
 			this.delegate.writeBoolean(value);
 		}
+	}
+
+	/** Write the replacement instead of a value other than a string when {@link #isReplaced(String)}. */
+	private boolean replaced(String digits) throws IOException {
+		if (!isReplaced(digits)) {
+			return false;
+		}
+		writeReplacement();
+		return true;
 	}
 
 	/**

@@ -69,10 +69,6 @@ final class SentryUsers {
 		return this.scrubber.rules().sendUsername();
 	}
 
-	boolean sendsIpAddress() {
-		return this.scrubber.rules().sendUserIpAddress();
-	}
-
 	private static boolean isOpaque(String id) {
 		if (!id.isEmpty() && id.length() <= MAX_NUMERIC_ID_LENGTH && id.chars().allMatch((c) -> c >= '0' && c <= '9')) {
 			return true;
