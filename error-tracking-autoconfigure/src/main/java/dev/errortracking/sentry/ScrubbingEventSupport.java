@@ -29,8 +29,6 @@ final class ScrubbingEventSupport {
 
 	private final SentryUsers users;
 
-	private final ScrubbedBreadcrumbs scrubbedBreadcrumbs = new ScrubbedBreadcrumbs();
-
 	ScrubbingEventSupport(PrivacyScrubber scrubber) {
 		this.scrubber = scrubber;
 		this.users = new SentryUsers(scrubber);
@@ -67,6 +65,7 @@ final class ScrubbingEventSupport {
 		if (breadcrumb.getUnknown() != null) {
 			breadcrumb.setUnknown(withoutNulls(this.scrubber.scrubMap(breadcrumb.getUnknown())));
 		}
+		ScrubbedBreadcrumbs.RECENT.remember(breadcrumb, this.scrubber);
 	}
 
 	void scrubStackTrace(SentryStackTrace stackTrace) {
@@ -210,9 +209,8 @@ final class ScrubbingEventSupport {
 		List<Breadcrumb> result = new ArrayList<>(breadcrumbs.size());
 		for (Breadcrumb breadcrumb : breadcrumbs) {
 			try {
-				if (!this.scrubbedBreadcrumbs.unchangedSinceScrubbed(breadcrumb)) {
+				if (!ScrubbedBreadcrumbs.RECENT.unchangedSinceScrubbed(breadcrumb, this.scrubber)) {
 					scrubBreadcrumb(breadcrumb);
-					this.scrubbedBreadcrumbs.remember(breadcrumb);
 				}
 				result.add(breadcrumb);
 			}
