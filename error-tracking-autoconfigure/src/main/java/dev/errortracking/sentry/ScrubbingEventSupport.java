@@ -98,31 +98,37 @@ final class ScrubbingEventSupport {
 		return (values != null) ? withoutNulls(this.scrubber.scrubMap(values)) : null;
 	}
 
-	/** A scrubbed copy: the SDK shares the request of the scope with every event and may change it later. */
+	/**
+	 * A scrubbed copy, built field by field so that no map is copied only to be replaced: the SDK shares the request
+	 * of the scope with every event and may change it later. A field this method does not know is not copied.
+	 */
 	private Request scrubRequest(Request original) {
 		if (original == null) {
 			return null;
 		}
-		Request request = new Request(original);
-		String contentType = header(request.getHeaders(), "Content-Type");
-		request.setUrl(this.scrubber.scrubUrl(request.getUrl()));
-		request.setQueryString(this.scrubber.scrubQueryString(request.getQueryString()));
-		request.setFragment(this.scrubber.scrubQueryString(request.getFragment()));
-		request.setCookies(this.scrubber.scrubCookies(request.getCookies()));
-		if (request.getHeaders() != null) {
-			request.setHeaders(withoutNullValues(this.scrubber.scrubHeaders(request.getHeaders())));
+		Request request = new Request();
+		request.setMethod(original.getMethod());
+		request.setBodySize(original.getBodySize());
+		request.setApiTarget(original.getApiTarget());
+		request.setUrl(this.scrubber.scrubUrl(original.getUrl()));
+		request.setQueryString(this.scrubber.scrubQueryString(original.getQueryString()));
+		request.setFragment(this.scrubber.scrubQueryString(original.getFragment()));
+		request.setCookies(this.scrubber.scrubCookies(original.getCookies()));
+		Map<String, String> headers = original.getHeaders();
+		if (headers != null) {
+			request.setHeaders(withoutNullValues(this.scrubber.scrubHeaders(headers)));
 		}
-		request.setEnvs(scrubStrings(request.getEnvs()));
-		request.setOthers(scrubStrings(request.getOthers()));
-		Object data = request.getData();
+		request.setEnvs(scrubStrings(original.getEnvs()));
+		request.setOthers(scrubStrings(original.getOthers()));
+		Object data = original.getData();
 		if (data instanceof String body) {
-			request.setData(this.scrubber.scrubBody(body, contentType));
+			request.setData(this.scrubber.scrubBody(body, header(headers, "Content-Type")));
 		}
 		else if (data != null) {
 			request.setData(this.scrubber.scrub(data));
 		}
-		if (request.getUnknown() != null) {
-			request.setUnknown(scrubObjects(request.getUnknown()));
+		if (original.getUnknown() != null) {
+			request.setUnknown(scrubObjects(original.getUnknown()));
 		}
 		return request;
 	}

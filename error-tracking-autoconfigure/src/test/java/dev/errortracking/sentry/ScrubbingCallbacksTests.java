@@ -142,6 +142,44 @@ class ScrubbingCallbacksTests {
 	}
 
 	@Test
+	void theEventGetsAScrubbedCopyOfTheRequestWithEveryFieldAndTheScopesRequestIsLeftAsItWas() {
+		Request shared = new Request();
+		shared.setMethod("PUT");
+		shared.setUrl("https://shop.example.com/users/alice@example.com");
+		shared.setQueryString("page=2&token=t0k3n-in-query");
+		shared.setFragment("section=billing&password=hunter2");
+		shared.setCookies("SESSION=s3ss10n; theme=dark");
+		shared.setHeaders(Map.of("Accept", "application/json", "X-Api-Key", "hunter2"));
+		shared.setData("password=hunter2&item=book");
+		shared.setBodySize(27L);
+		shared.setApiTarget("graphql");
+		shared.setEnvs(Map.of("SERVER_NAME", "shop.example.com", "REMOTE_ADDR", "203.0.113.7"));
+		shared.setOthers(Map.of("route", "/users/{id}", "secret", "hunter2"));
+		shared.setUnknown(Map.of("region", "eu-west-1", "api_key", "hunter2"));
+		SentryEvent event = new SentryEvent();
+		event.setRequest(shared);
+		Request copy = new ScrubbingBeforeSendCallback(this.scrubber).execute(event, new Hint()).getRequest();
+		assertThat(copy).isNotSameAs(shared);
+		assertThat(copy.getMethod()).isEqualTo("PUT");
+		assertThat(copy.getBodySize()).isEqualTo(27L);
+		assertThat(copy.getApiTarget()).isEqualTo("graphql");
+		assertThat(copy.getUrl()).isEqualTo("https://shop.example.com/users/[Filtered]");
+		assertThat(copy.getQueryString()).isEqualTo("page=2&token=[Filtered]");
+		assertThat(copy.getFragment()).isEqualTo("section=billing&password=[Filtered]");
+		assertThat(copy.getCookies()).contains("theme=dark").doesNotContain("s3ss10n");
+		assertThat(copy.getHeaders()).containsEntry("Accept", "application/json")
+			.containsEntry("X-Api-Key", "[Filtered]");
+		assertThat(copy.getData()).isEqualTo("password=[Filtered]&item=book");
+		assertThat(copy.getEnvs()).containsEntry("SERVER_NAME", "shop.example.com")
+			.doesNotContainValue("203.0.113.7");
+		assertThat(copy.getOthers()).containsEntry("route", "/users/{id}").containsEntry("secret", "[Filtered]");
+		assertThat(copy.getUnknown()).containsEntry("region", "eu-west-1").containsEntry("api_key", "[Filtered]");
+		assertThat(shared.getHeaders()).containsEntry("X-Api-Key", "hunter2");
+		assertThat(shared.getQueryString()).isEqualTo("page=2&token=t0k3n-in-query");
+		assertThat(shared.getUnknown()).containsEntry("api_key", "hunter2");
+	}
+
+	@Test
 	void partsThatCannotBeScrubbedAreRemovedAndTheEventIsStillSent() {
 		SentryEvent event = new SentryEvent(new IllegalStateException("failed for alice@example.com"));
 		event.setExceptions(SentryEvents.exceptionFactory().getSentryExceptions(event.getThrowable()));
