@@ -5,34 +5,28 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import io.sentry.Breadcrumb;
 
-import dev.errortracking.privacy.PrivacyScrubber;
-
 /**
- * Remembers the breadcrumbs scrubbed last, when they were recorded or when an event carried them, as scrubbing left
- * them and with the scrubber that did it, so that an event carrying one unchanged does not scrub it again with the
- * same scrubber: the breadcrumbs of the request that failed, and the global scope's that every event carries. Only
+ * Remembers the last breadcrumbs that events carried, as scrubbing left them, so that the next event carrying one
+ * unchanged, such as the global scope's breadcrumbs that every event carries, does not scrub it again. Only
  * breadcrumbs whose data values are immutable are remembered, each by identity; any change to the message, the data
  * or the unknown fields makes it be scrubbed again.
  */
 final class ScrubbedBreadcrumbs {
 
-	/** Shared by the callbacks of every scrubber, so that what the breadcrumb callback scrubbed the event's knows. */
-	static final ScrubbedBreadcrumbs RECENT = new ScrubbedBreadcrumbs();
-
 	private static final int SLOTS = 1024;
 
 	private final AtomicReferenceArray<Snapshot> slots = new AtomicReferenceArray<>(SLOTS);
 
-	void remember(Breadcrumb breadcrumb, PrivacyScrubber scrubber) {
-		Snapshot snapshot = Snapshot.of(breadcrumb, scrubber);
+	void remember(Breadcrumb breadcrumb) {
+		Snapshot snapshot = Snapshot.of(breadcrumb);
 		if (snapshot != null) {
 			this.slots.set(slot(breadcrumb), snapshot);
 		}
 	}
 
-	boolean unchangedSinceScrubbed(Breadcrumb breadcrumb, PrivacyScrubber scrubber) {
+	boolean unchangedSinceScrubbed(Breadcrumb breadcrumb) {
 		Snapshot snapshot = this.slots.get(slot(breadcrumb));
-		return snapshot != null && snapshot.scrubber == scrubber && snapshot.matches(breadcrumb);
+		return snapshot != null && snapshot.matches(breadcrumb);
 	}
 
 	private static int slot(Breadcrumb breadcrumb) {
@@ -46,9 +40,9 @@ final class ScrubbedBreadcrumbs {
 				|| value instanceof Short || value instanceof Byte;
 	}
 
-	private record Snapshot(Breadcrumb breadcrumb, PrivacyScrubber scrubber, String message, Object[] entries) {
+	private record Snapshot(Breadcrumb breadcrumb, String message, Object[] entries) {
 
-		static Snapshot of(Breadcrumb breadcrumb, PrivacyScrubber scrubber) {
+		static Snapshot of(Breadcrumb breadcrumb) {
 			Map<String, Object> unknown = breadcrumb.getUnknown();
 			Map<String, Object> data = breadcrumb.getData();
 			if ((unknown != null && !unknown.isEmpty()) || data == null) {
@@ -63,7 +57,7 @@ final class ScrubbedBreadcrumbs {
 				entries[i++] = entry.getKey();
 				entries[i++] = entry.getValue();
 			}
-			return (i == entries.length) ? new Snapshot(breadcrumb, scrubber, breadcrumb.getMessage(), entries) : null;
+			return (i == entries.length) ? new Snapshot(breadcrumb, breadcrumb.getMessage(), entries) : null;
 		}
 
 		boolean matches(Breadcrumb candidate) {

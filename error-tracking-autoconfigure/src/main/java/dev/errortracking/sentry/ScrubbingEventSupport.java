@@ -29,6 +29,8 @@ final class ScrubbingEventSupport {
 
 	private final SentryUsers users;
 
+	private final ScrubbedBreadcrumbs scrubbedBreadcrumbs = new ScrubbedBreadcrumbs();
+
 	ScrubbingEventSupport(PrivacyScrubber scrubber) {
 		this.scrubber = scrubber;
 		this.users = new SentryUsers(scrubber);
@@ -65,7 +67,6 @@ final class ScrubbingEventSupport {
 		if (breadcrumb.getUnknown() != null) {
 			breadcrumb.setUnknown(withoutNulls(this.scrubber.scrubMap(breadcrumb.getUnknown())));
 		}
-		ScrubbedBreadcrumbs.RECENT.remember(breadcrumb, this.scrubber);
 	}
 
 	void scrubStackTrace(SentryStackTrace stackTrace) {
@@ -215,8 +216,9 @@ final class ScrubbingEventSupport {
 		List<Breadcrumb> result = new ArrayList<>(breadcrumbs.size());
 		for (Breadcrumb breadcrumb : breadcrumbs) {
 			try {
-				if (!ScrubbedBreadcrumbs.RECENT.unchangedSinceScrubbed(breadcrumb, this.scrubber)) {
+				if (!this.scrubbedBreadcrumbs.unchangedSinceScrubbed(breadcrumb)) {
 					scrubBreadcrumb(breadcrumb);
+					this.scrubbedBreadcrumbs.remember(breadcrumb);
 				}
 				result.add(breadcrumb);
 			}
