@@ -340,7 +340,8 @@ public final class SentryReceiver implements AutoCloseable {
 				long remaining = deadline - System.nanoTime();
 				if (remaining <= 0) {
 					throw new AssertionError("Expected " + description + " within " + timeout + " but received "
-							+ source.size() + ": " + summary(source));
+							+ source.size() + " (in " + this.requests.get() + " envelope requests; discarded as the SDK's"
+							+ " client reports say: " + this.discarded + "): " + summary(source));
 				}
 				try {
 					this.monitor.wait(Math.max(1, remaining / 1_000_000), 0);

@@ -81,7 +81,7 @@ class SentryReceiverTests {
 	void awaitFailsWithWhatArrived() {
 		assertThatExceptionOfType(AssertionError.class)
 			.isThrownBy(() -> this.receiver.awaitEvents(1, Duration.ofMillis(50)))
-			.withMessageContaining("received 0");
+			.withMessageContaining("received 0 (in 0 envelope requests; discarded as the SDK's client reports say: {})");
 	}
 
 	@Test
