@@ -49,8 +49,8 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  * sending it; the scrubbed variants add the callback in between. The {@code event} pair takes new breadcrumbs that no
  * callback has seen. {@code event_recordedAndScrubbed} is a failing request's whole share against the same
  * baseline: its five breadcrumbs are recorded through the breadcrumb callback before the event carrying them is built
- * and scrubbed, as in an application. The {@code breadcrumbs} pair is what a request that does
- * not fail pays: creating its five breadcrumbs, then creating and recording them. A log line is encoded by logstash-logback-encoder
+ * and scrubbed, as in an application. The {@code breadcrumbs} pair is what a request that does not fail pays:
+ * creating its five breadcrumbs, then creating and recording them. A log line is encoded by logstash-logback-encoder
  * without masking, with the masking decorator and a masker that masks nothing (the decorator's own cost), with the
  * scrubbing masker, and with the library's own scrubbing decorator (what its JSON logging uses).
  */
