@@ -12,6 +12,8 @@ import dev.errortracking.sample.external.UpstreamProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 
 import static dev.errortracking.sample.ErrorBodyAssertions.assertErrorBody;
@@ -36,10 +38,19 @@ class DefaultConfigurationTests {
 	@Autowired
 	private UpstreamProperties upstream;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@Test
 	void startsWithoutASentryDsnAndSentryStaysOff() {
 		assertThat(this.environment.getProperty("sentry.dsn")).isEmpty();
 		assertThat(Sentry.isEnabled()).isFalse();
+		assertThat(this.context.getBeansOfType(Object.class).values()).extracting((bean) -> bean.getClass().getName())
+			.as("beans of Sentry's own, which an empty DSN leaves out as a missing one does")
+			.noneMatch((name) -> name.startsWith("io.sentry."));
+		assertThat(this.context.getBeansOfType(FilterRegistrationBean.class).values())
+			.extracting((registration) -> registration.getFilter().getClass().getName())
+			.noneMatch((name) -> name.startsWith("io.sentry."));
 	}
 
 	@Test
