@@ -27,6 +27,13 @@ public final class SampleAppLoadBenchmark {
 
 	private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
+	/**
+	 * Keeps Sentry's own auto-configuration in the app with the library on and no DSN, as it is in the app with the
+	 * library off (the sample's empty {@code sentry.dsn}), so that the two differ by the library's error handling
+	 * alone.
+	 */
+	private static final String KEEP_SENTRY_AUTO_CONFIGURATION = "--error-tracking.sentry.exclude-when-dsn-blank=false";
+
 	private SampleAppLoadBenchmark() {
 	}
 
@@ -44,7 +51,7 @@ public final class SampleAppLoadBenchmark {
 				CountingSentryReceiver limitedReceiver = new CountingSentryReceiver();
 				CountingSentryReceiver laterReceiver = new CountingSentryReceiver()) {
 			AppProcess off = start(apps, "library-off", launch, options, "--error-tracking.enabled=false");
-			AppProcess on = start(apps, "library-on", launch, options);
+			AppProcess on = start(apps, "library-on", launch, options, KEEP_SENTRY_AUTO_CONFIGURATION);
 			AppProcess reporting = start(apps, "library-on-sentry", launch, options, "--sentry.dsn=" + receiver.dsn(),
 					"--sentry.traces-sample-rate=", "--error-tracking.sentry.repeat-limit.enabled=false");
 			AppProcess limited = start(apps, "library-on-sentry-limited", launch, options,
