@@ -19,7 +19,8 @@ import org.springframework.util.StringUtils;
 /**
  * Excludes Sentry's own auto-configurations when {@code sentry.dsn} is set but blank, as
  * {@code sentry.dsn: ${SENTRY_DSN:}} leaves it without the variable: such a DSN only disables Sentry's SDK, while its
- * filters, aspects and log appender would still be set up and run for every request and log line.
+ * filters, aspects and log appender would still be set up and run for every request and log line. Sentry's external
+ * configuration, which may still supply a DSN, leaves them in place.
  */
 class BlankSentryDsnAutoConfigurationFilter
 		implements AutoConfigurationImportFilter, EnvironmentAware, BeanFactoryAware {
@@ -65,6 +66,7 @@ class BlankSentryDsnAutoConfigurationFilter
 	private boolean excludesSentry() {
 		String dsn = this.environment.getProperty("sentry.dsn");
 		return dsn != null && !StringUtils.hasText(dsn)
+				&& !this.environment.getProperty("sentry.enable-external-configuration", Boolean.class, false)
 				&& this.environment.getProperty("error-tracking.enabled", Boolean.class, true)
 				&& this.environment.getProperty(SWITCH, Boolean.class, true);
 	}

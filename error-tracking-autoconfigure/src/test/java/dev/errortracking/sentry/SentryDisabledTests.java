@@ -77,10 +77,11 @@ class SentryDisabledTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@ValueSource(strings = { "error-tracking.sentry.exclude-when-dsn-blank=false", "error-tracking.enabled=false" })
-	void aBlankDsnLeavesSentrysOwnAutoConfigurationInPlaceWhenSwitchedOff(String switchedOff) {
+	@ValueSource(strings = { "error-tracking.sentry.exclude-when-dsn-blank=false", "error-tracking.enabled=false",
+			"sentry.enable-external-configuration=true" })
+	void aBlankDsnLeavesSentrysOwnAutoConfigurationInPlaceWhenSwitchedOffOrSuppliedElsewhere(String setting) {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SentryTestApplication.class)
-			.properties("server.port=0", "spring.main.banner-mode=off", "sentry.dsn=", switchedOff)
+			.properties("server.port=0", "spring.main.banner-mode=off", "sentry.dsn=", setting)
 			.run()) {
 			assertThat(context.getBeanNamesForType(IScopes.class)).isNotEmpty();
 			assertThat(context.getBeansOfType(FilterRegistrationBean.class).values())
