@@ -25,7 +25,7 @@ import org.springframework.util.StringUtils;
 class BlankSentryDsnAutoConfigurationFilter
 		implements AutoConfigurationImportFilter, EnvironmentAware, BeanFactoryAware {
 
-	static final String SWITCH = "error-tracking.sentry.exclude-when-dsn-blank";
+	private static final String SWITCH = "error-tracking.sentry.exclude-when-dsn-blank";
 
 	private static final String SENTRY_AUTO_CONFIGURATIONS = "io.sentry.spring.boot.jakarta.";
 
