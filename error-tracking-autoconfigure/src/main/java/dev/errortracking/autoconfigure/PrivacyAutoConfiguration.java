@@ -3,6 +3,7 @@ package dev.errortracking.autoconfigure;
 import io.sentry.Sentry;
 import io.sentry.SentryOptions;
 
+import dev.errortracking.logging.LogScrubber;
 import dev.errortracking.privacy.PrivacyRules;
 import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.privacy.ValueRule;
@@ -132,8 +133,11 @@ public class PrivacyAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LogScrubberInstaller logScrubberInstaller(ObjectProvider<PrivacyScrubber> scrubber) {
-			return new LogScrubberInstaller(scrubber.getIfAvailable(PrivacyScrubber::passThrough));
+		LogScrubberInstaller logScrubberInstaller(ObjectProvider<PrivacyScrubber> scrubber,
+				PrivacyProperties properties) {
+			PrivacyScrubber configured = scrubber.getIfAvailable();
+			return new LogScrubberInstaller((configured != null)
+					? LogScrubber.forLogs(configured, properties.getMaxLogStringLength()) : PrivacyScrubber.passThrough());
 		}
 
 	}

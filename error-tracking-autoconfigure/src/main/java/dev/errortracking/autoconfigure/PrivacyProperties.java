@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.errortracking.logging.LogScrubber;
 import dev.errortracking.privacy.BuiltInRule;
 import dev.errortracking.privacy.PrivacyRules;
 
@@ -65,6 +66,12 @@ public class PrivacyProperties {
 	 * Maximum length of one text; longer texts are cut and their last partial word removed.
 	 */
 	private int maxStringLength = PrivacyRules.DEFAULT_MAX_STRING_LENGTH;
+
+	/**
+	 * Maximum length of one text in a log line; longer texts are cut and their last partial word removed. Log lines
+	 * are written whole, so it is larger than 'max-string-length', which bounds what goes to Sentry.
+	 */
+	private int maxLogStringLength = LogScrubber.DEFAULT_MAX_STRING_LENGTH;
 
 	/**
 	 * Maximum number of values scrubbed in one structure; the rest are removed.
@@ -141,6 +148,14 @@ public class PrivacyProperties {
 
 	public void setMaxStringLength(int maxStringLength) {
 		this.maxStringLength = maxStringLength;
+	}
+
+	public int getMaxLogStringLength() {
+		return this.maxLogStringLength;
+	}
+
+	public void setMaxLogStringLength(int maxLogStringLength) {
+		this.maxLogStringLength = maxLogStringLength;
 	}
 
 	public int getMaxItems() {

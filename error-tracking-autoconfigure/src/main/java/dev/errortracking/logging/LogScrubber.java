@@ -10,7 +10,15 @@ import dev.errortracking.privacy.PrivacyScrubber;
  */
 public final class LogScrubber {
 
-	private static final AtomicReference<PrivacyScrubber> current = new AtomicReference<>(PrivacyScrubber.defaults());
+	/**
+	 * Default maximum length of one text in a log line. Log lines are written whole, so it is larger than the limit of
+	 * what goes into a Sentry event: Spring Boot's condition evaluation report alone is often longer than that.
+	 */
+	public static final int DEFAULT_MAX_STRING_LENGTH = 1_048_576;
+
+	private static final PrivacyScrubber DEFAULTS = forLogs(PrivacyScrubber.defaults(), DEFAULT_MAX_STRING_LENGTH);
+
+	private static final AtomicReference<PrivacyScrubber> current = new AtomicReference<>(DEFAULTS);
 
 	private LogScrubber() {
 	}
@@ -27,7 +35,20 @@ public final class LogScrubber {
 
 	/** Go back to the default rules if {@code scrubber} is still the one in use. */
 	public static void uninstall(PrivacyScrubber scrubber) {
-		current.compareAndSet(scrubber, PrivacyScrubber.defaults());
+		current.compareAndSet(scrubber, DEFAULTS);
+	}
+
+	/** The scrubber with the default rules and the default length limit of log lines. */
+	public static PrivacyScrubber defaults() {
+		return DEFAULTS;
+	}
+
+	/** A scrubber with the rules of {@code scrubber}, except that texts are cut at {@code maxStringLength}. */
+	public static PrivacyScrubber forLogs(PrivacyScrubber scrubber, int maxStringLength) {
+		if (scrubber.rules().maxStringLength() == maxStringLength) {
+			return scrubber;
+		}
+		return new PrivacyScrubber(scrubber.rules().toBuilder().maxStringLength(maxStringLength).build());
 	}
 
 }

@@ -57,10 +57,15 @@ class PrivacyAutoConfigurationTests {
 				.hasSingleBean(ScrubbingBeforeSendMetricCallback.class)
 				.hasSingleBean(ScrubbingErrorBodyCustomizer.class)
 				.hasSingleBean(LogScrubberInstaller.class);
-			assertThat(LogScrubber.get()).isSameAs(context.getBean(PrivacyScrubber.class));
-			assertThat(context.getBean(PrivacyRules.class).builtInRules()).containsExactlyInAnyOrder(BuiltInRule.values());
+			PrivacyRules rules = context.getBean(PrivacyRules.class);
+			assertThat(LogScrubber.get().rules()).usingRecursiveComparison()
+				.ignoringFields("maxStringLength")
+				.isEqualTo(rules);
+			assertThat(LogScrubber.get().rules().maxStringLength()).isEqualTo(LogScrubber.DEFAULT_MAX_STRING_LENGTH);
+			assertThat(rules.maxStringLength()).isEqualTo(PrivacyRules.DEFAULT_MAX_STRING_LENGTH);
+			assertThat(rules.builtInRules()).containsExactlyInAnyOrder(BuiltInRule.values());
 		});
-		assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.defaults());
+		assertThat(LogScrubber.get()).isSameAs(LogScrubber.defaults());
 	}
 
 	@Test
@@ -72,6 +77,7 @@ class PrivacyAutoConfigurationTests {
 					"error-tracking.privacy.disabled-rules=ip-address,email",
 					"error-tracking.user.include-email=true", "error-tracking.privacy.max-depth=8",
 					"error-tracking.privacy.max-string-length=1000", "error-tracking.privacy.max-items=50",
+					"error-tracking.privacy.max-log-string-length=5000",
 					"error-tracking.privacy.user-id-key=shop-secret")
 			.run((context) -> {
 				PrivacyRules rules = context.getBean(PrivacyRules.class);
@@ -80,6 +86,9 @@ class PrivacyAutoConfigurationTests {
 				assertThat(rules.sendUsername()).isFalse();
 				assertThat(rules.maxDepth()).isEqualTo(8);
 				assertThat(rules.maxStringLength()).isEqualTo(1000);
+				assertThat(LogScrubber.get().rules().maxStringLength()).isEqualTo(5000);
+				assertThat(LogScrubber.get().scrubText("ORD-123456 pin 1234 alice@example.com"))
+					.isEqualTo("*** pin *** alice@example.com");
 				assertThat(rules.maxItems()).isEqualTo(50);
 				PrivacyScrubber scrubber = context.getBean(PrivacyScrubber.class);
 				assertThat(scrubber.scrubText("ORD-123456 pin 1234 alice@example.com 10.0.0.1 4111111111111111"))
@@ -159,7 +168,7 @@ class PrivacyAutoConfigurationTests {
 				.doesNotHaveBean(ScrubbingErrorBodyCustomizer.class);
 			assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.passThrough());
 		});
-		assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.defaults());
+		assertThat(LogScrubber.get()).isSameAs(LogScrubber.defaults());
 	}
 
 	@Test

@@ -102,7 +102,7 @@ class LogMaskingTests {
 		this.context.getLogger("test").info("mail bob@example.com");
 		assertThat(read("json.log")).contains("mail ***", "mail [Filtered]");
 		assertThat(read("json-decorated.log")).contains("mail ***", "mail [Filtered]");
-		assertThat(LogScrubber.get()).isSameAs(PrivacyScrubber.defaults());
+		assertThat(LogScrubber.get()).isSameAs(LogScrubber.defaults());
 	}
 
 	@Test

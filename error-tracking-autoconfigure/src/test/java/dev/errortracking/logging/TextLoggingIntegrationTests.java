@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
 
 import dev.errortracking.context.app.ContextTestApplication;
 import dev.errortracking.context.app.TestClient;
@@ -54,6 +55,14 @@ class TextLoggingIntegrationTests {
 			.contains("dev.errortracking.ErrorLog")
 			.endsWith(": GET /orders/{id} -> 404 NOT_FOUND: NotFoundException: No order 5"));
 		assertThat(output.getOut().lines()).noneMatch((line) -> line.startsWith("{"));
+	}
+
+	@Test
+	void aMessageLongerThanWhatSentryKeepsIsWrittenWholeAndStillScrubbed(CapturedOutput output) {
+		String filler = "word ".repeat(20_000);
+		LoggerFactory.getLogger("long-message").info("start {}mail alice@example.com end-of-long-message", filler);
+		assertThat(output.getOut()).contains("start " + filler + "mail [Filtered] end-of-long-message")
+			.doesNotContain("alice@example.com");
 	}
 
 }
