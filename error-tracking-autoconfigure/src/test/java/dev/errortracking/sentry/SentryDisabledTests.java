@@ -89,6 +89,7 @@ class SentryDisabledTests {
 				.hasAtLeastOneElementOfType(SentrySpringFilter.class);
 			assertThat(context.getBeanNamesForType(ErrorReporter.class)).isEmpty();
 			assertThat(Sentry.isEnabled()).isFalse();
+			assertThat(sentryAppenders()).isNotEmpty();
 		}
 	}
 
