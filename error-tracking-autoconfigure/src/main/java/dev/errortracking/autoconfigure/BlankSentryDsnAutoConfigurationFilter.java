@@ -1,6 +1,7 @@
 package dev.errortracking.autoconfigure;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -48,12 +49,15 @@ class BlankSentryDsnAutoConfigurationFilter
 	@Override
 	public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata autoConfigurationMetadata) {
 		boolean[] matches = new boolean[autoConfigurationClasses.length];
-		boolean excluding = excludesSentry();
+		Arrays.fill(matches, true);
+		if (!excludesSentry()) {
+			return matches;
+		}
 		List<String> excluded = new ArrayList<>();
 		for (int i = 0; i < autoConfigurationClasses.length; i++) {
 			String candidate = autoConfigurationClasses[i];
-			matches[i] = !excluding || candidate == null || !candidate.startsWith(SENTRY_AUTO_CONFIGURATIONS);
-			if (!matches[i]) {
+			if (candidate != null && candidate.startsWith(SENTRY_AUTO_CONFIGURATIONS)) {
+				matches[i] = false;
 				excluded.add(candidate);
 			}
 		}

@@ -66,12 +66,6 @@ public class SentryReportingProperties {
 	 */
 	private List<String> untracedPaths = new ArrayList<>(List.of("/livez", "/readyz"));
 
-	/**
-	 * Whether Sentry's own auto-configurations are excluded when 'sentry.dsn' is set but blank, as when it is not set
-	 * at all: a blank DSN disables Sentry's SDK but would leave its filters, aspects and log appender in place.
-	 */
-	private boolean excludeWhenDsnBlank = true;
-
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -146,14 +140,6 @@ public class SentryReportingProperties {
 
 	public void setUntracedPaths(List<String> untracedPaths) {
 		this.untracedPaths = untracedPaths;
-	}
-
-	public boolean isExcludeWhenDsnBlank() {
-		return this.excludeWhenDsnBlank;
-	}
-
-	public void setExcludeWhenDsnBlank(boolean excludeWhenDsnBlank) {
-		this.excludeWhenDsnBlank = excludeWhenDsnBlank;
 	}
 
 	/**
