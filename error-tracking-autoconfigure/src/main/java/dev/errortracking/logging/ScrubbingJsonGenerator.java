@@ -10,6 +10,7 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.ObjectCodec;
 import com.fasterxml.jackson.core.SerializableString;
 import net.logstash.logback.util.SimpleObjectJsonGeneratorDelegate;
 
@@ -18,8 +19,8 @@ import dev.errortracking.privacy.PrivacyScrubber;
 /**
  * A generator that scrubs every string and long number it is given before writing it, and writes the replacement
  * for every value under a sensitive key. Strings, numbers and booleans given as objects are written straight through
- * this generator, as logstash-logback-encoder's own generator does; other objects are serialized through it, so their
- * values are scrubbed too.
+ * this generator, as logstash-logback-encoder's own generator does; other objects (maps, records, beans, trees) are
+ * serialized through it, and raw JSON values are parsed and scrubbed, so their values are scrubbed too.
  */
 final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 
@@ -83,6 +84,78 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 			this.topLevelClean[slot] = text;
 		}
 		return scrubbed;
+	}
+
+	@Override
+	public void writeObject(Object value) throws IOException {
+		if (value == null) {
+			writeNull();
+		}
+		else if (value instanceof String text) {
+			writeString(text);
+		}
+		else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+			writeNumber(((Number) value).intValue());
+		}
+		else if (value instanceof Long number) {
+			writeNumber(number.longValue());
+		}
+		else if (value instanceof Double number) {
+			writeNumber(number.doubleValue());
+		}
+		else if (value instanceof Float number) {
+			writeNumber(number.floatValue());
+		}
+		else if (value instanceof BigDecimal number) {
+			writeNumber(number);
+		}
+		else if (value instanceof BigInteger number) {
+			writeNumber(number);
+		}
+		else if (value instanceof Boolean flag) {
+			writeBoolean(flag);
+		}
+		else {
+			ObjectCodec codec = getCodec();
+			if (codec != null) {
+				codec.writeValue(this, value);
+			}
+			else {
+				writeString(String.valueOf(value));
+			}
+		}
+	}
+
+	@Override
+	public void writeRawValue(String json) throws IOException {
+		PrivacyScrubber scrubber = LogScrubber.get();
+		JsonStreamContext context = this.delegate.getOutputContext();
+		int kind = kindOf(context, topLevelSlot(context, scrubber), scrubber);
+		if (kind == ENCODER_FIELD) {
+			this.delegate.writeRawValue(json);
+		}
+		else if (kind == SENSITIVE) {
+			writeReplacement();
+		}
+		else {
+			String scrubbed = scrubber.scrubJson(json);
+			if (scrubbed == null || scrubbed.equals(scrubber.replacement())) {
+				writeReplacement();
+			}
+			else {
+				this.delegate.writeRawValue(scrubbed);
+			}
+		}
+	}
+
+	@Override
+	public void writeRawValue(String json, int offset, int length) throws IOException {
+		writeRawValue(json.substring(offset, offset + length));
+	}
+
+	@Override
+	public void writeRawValue(char[] json, int offset, int length) throws IOException {
+		writeRawValue(new String(json, offset, length));
 	}
 
 	@Override

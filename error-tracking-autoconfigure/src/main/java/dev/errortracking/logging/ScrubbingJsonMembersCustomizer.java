@@ -2,13 +2,17 @@ package dev.errortracking.logging;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.Map;
 
 import dev.errortracking.privacy.PrivacyScrubber;
 
 import org.springframework.boot.json.JsonWriter.MemberPath;
+import org.springframework.boot.json.WritableJson;
 import org.springframework.boot.json.JsonWriter.Members;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ObjectUtils;
 
 /**
  * Scrubs the lines of Spring Boot's own structured log formats (ECS, Logstash, GELF), for applications that chose
@@ -47,11 +51,23 @@ public class ScrubbingJsonMembersCustomizer implements StructuredLoggingJsonMemb
 		if (value instanceof CharSequence text) {
 			return scrubber.scrubText(text.toString());
 		}
-		if (value instanceof Number number && mayBeCardNumber(number)) {
-			Object scrubbed = scrubber.scrub(number);
+		if (value instanceof Number number) {
+			Object scrubbed = mayBeCardNumber(number) ? scrubber.scrub(number) : number;
 			return (scrubbed instanceof String) ? scrubbed : value;
 		}
-		return value;
+		if (value instanceof Boolean || isWrittenAsJson(value)) {
+			return value;
+		}
+		return scrubber.scrubText(value.toString());
+	}
+
+	/**
+	 * Whether Spring Boot's JSON writer writes the value as JSON, whose members come back here one by one; any other
+	 * value (a record, a bean) it writes as the string of its {@code toString()}.
+	 */
+	private static boolean isWrittenAsJson(Object value) {
+		return value instanceof Map || (value instanceof Iterable && !(value instanceof Path))
+				|| ObjectUtils.isArray(value) || value instanceof WritableJson;
 	}
 
 	private static boolean mayBeCardNumber(Number number) {

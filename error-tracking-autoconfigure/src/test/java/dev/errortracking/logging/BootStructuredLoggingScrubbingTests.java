@@ -1,6 +1,7 @@
 package dev.errortracking.logging;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BootStructuredLoggingScrubbingTests {
 
 	private static final List<String> SECRETS = List.of("alice@example.com", "203.0.113.7", "kv-pass-55",
-			"mdc-token-44", "4111111111111111", "bob@example.com");
+			"mdc-token-44", "4111111111111111", "bob@example.com", "carol@example.com", "nested-kv-66",
+			"dave@example.com");
 
 	private ConfigurableApplicationContext context;
 
@@ -46,7 +48,8 @@ class BootStructuredLoggingScrubbingTests {
 		assertThat(SECRETS).allSatisfy((secret) -> assertThat(line).doesNotContain(secret));
 		assertThat(line).startsWith("{")
 			.contains("Login failed for [Filtered] from [Filtered]", "structured-req-1", "[Filtered]",
-					"Key (email)=([Filtered]) already exists");
+					"Key (email)=([Filtered]) already exists", "\"contact\":\"[Filtered]\"",
+					"Account[id=acct-7, email=[Filtered]]");
 		assertThat(line).containsAnyOf("\"order_id\":42", "\"_order_id\":42");
 	}
 
@@ -55,6 +58,9 @@ class BootStructuredLoggingScrubbingTests {
 	void nothingIsScrubbedWhenTheLibraryOrItsPrivacyRulesAreSwitchedOff(String property, CapturedOutput output) {
 		String line = logLine(output, "--logging.structured.format.console=ecs", "--" + property + "=false");
 		assertThat(line).contains("Login failed for alice@example.com from 203.0.113.7", "kv-pass-55");
+	}
+
+	record Account(String id, String email) {
 	}
 
 	private String logLine(CapturedOutput output, String... arguments) {
@@ -71,6 +77,8 @@ class BootStructuredLoggingScrubbingTests {
 				.addKeyValue("password", "kv-pass-55")
 				.addKeyValue("card", 4111111111111111L)
 				.addKeyValue("order_id", 42)
+				.addKeyValue("customer", Map.of("contact", "carol@example.com", "password", "nested-kv-66"))
+				.addKeyValue("account", new Account("acct-7", "dave@example.com"))
 				.setCause(new IllegalStateException("Key (email)=(bob@example.com) already exists"))
 				.log("Login failed for {} from {}", "alice@example.com", "203.0.113.7");
 		}

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.core.joran.spi.JoranException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import net.logstash.logback.argument.StructuredArguments;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ class LogMaskingTests {
 	private static final String JWT = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9.c2lnbmF0dXJlLXZhbHVl";
 
 	private static final List<String> SECRETS = List.of("alice@example.com", "bob@example.com", "hunter2",
-			"4111111111111111", "203.0.113.7", JWT, "s3cr3t-mdc", "kv-pass", "arg-token-123", "DE89370400440532013000");
+			"4111111111111111", "203.0.113.7", JWT, "s3cr3t-mdc", "kv-pass", "arg-token-123", "DE89370400440532013000",
+			"erin@example.com", "nested-pass-9", "frank@example.com");
 
 	@TempDir
 	Path directory;
@@ -75,7 +77,8 @@ class LogMaskingTests {
 				"\"request_id\":\"req-1\"", "\"api_token\":\"[Filtered]\"", "\"password\":\"[Filtered]\"",
 				"\"order_id\":42", "\"card\":\"[Filtered]\"", "\"stack_trace\":\"java.lang.IllegalStateException: "
 						+ "Key (email)=([Filtered]) already exists",
-				"\"credentials\":\"[Filtered]\"", "\"iban\":\"[Filtered]\"");
+				"\"credentials\":\"[Filtered]\"", "\"iban\":\"[Filtered]\"", "\"contact\":\"[Filtered]\"",
+				"\"account\":{\"id\":\"acct-1\",\"email\":\"[Filtered]\"}");
 		assertThat(console).contains("Login failed for [Filtered] from [Filtered]", "request_id=req-1",
 				"api_token=[Filtered]", "password=\"[Filtered]\"",
 				"java.lang.IllegalStateException: Key (email)=([Filtered]) already exists", "order_id=\"42\"");
@@ -86,7 +89,23 @@ class LogMaskingTests {
 		logEverything();
 		String unmasked = read("unmasked.log");
 		assertThat(unmasked).contains("alice@example.com", "hunter2", "4111111111111111", "s3cr3t-mdc", "kv-pass",
-				"bob@example.com");
+				"bob@example.com", "erin@example.com", "nested-pass-9", "frank@example.com");
+	}
+
+	@Test
+	void rawJsonValuesAreScrubbedAsJsonAndStayJson() throws IOException {
+		this.context.getLogger("test")
+			.info("raw values",
+					StructuredArguments.raw("order",
+							"{\"note\":\"call erin@example.com\",\"items\":[{\"password\":\"raw-pass-1\"}],\"total\":12}"),
+					StructuredArguments.raw("api_token", "\"raw-token-2\""),
+					StructuredArguments.raw("broken", "{\"email\": \"gina@example.com\""));
+		String line = read("json-decorated.log").strip();
+		assertThat(line).doesNotContain("erin@example.com", "raw-pass-1", "raw-token-2", "gina@example.com")
+			.contains("\"order\":{\"note\":\"call [Filtered]\",\"items\":[{\"password\":\"[Filtered]\"}],\"total\":12}",
+					"\"api_token\":\"[Filtered]\"", "\"broken\":\"[Filtered]\"");
+		assertThat(new ObjectMapper().readTree(line).get("order").get("total").asInt()).isEqualTo(12);
+		assertThat(read("unmasked.log")).contains("raw-pass-1", "raw-token-2", "gina@example.com");
 	}
 
 	@Test
@@ -218,6 +237,12 @@ class LogMaskingTests {
 		logger.info("Request {} {}", StructuredArguments.keyValue("credentials", "hunter2"),
 				StructuredArguments.entries(Map.of("iban", "DE89370400440532013000", "auth", JWT)));
 		logger.info("token passed as argument: {}", StructuredArguments.value("note", "token=arg-token-123"));
+		logger.info("Customer saved", StructuredArguments.keyValue("customer",
+				Map.of("contact", "erin@example.com", "password", "nested-pass-9")),
+				StructuredArguments.keyValue("account", new Account("acct-1", "frank@example.com")));
+	}
+
+	record Account(String id, String email) {
 	}
 
 	private String read(String name) throws IOException {
