@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import dev.errortracking.logging.ScrubbingCompositeConverter;
+import dev.errortracking.logging.ScrubbingJsonGeneratorDecorator;
 import dev.errortracking.logging.ScrubbingMessageConverter;
 import dev.errortracking.logging.ScrubbingThrowableConverter;
 import dev.errortracking.logging.ScrubbingValueMasker;
@@ -99,11 +100,13 @@ class PrivacyLeakEndToEndTests {
 	private static final List<String> SECRETS = List.of(EMAIL, "alice.leak%40example.com", CARD, "4111111111111111",
 			IBAN, BEARER, JWT, PEM_BODY, URL_PASSWORD, SSN, IP, AWS, "xauth-secret-77", "xapikey-secret-88",
 			"sess-secret-99", "xsrf-secret-11", "hunter2-json-pass", "form-pass-33", "mdc-token-44", "kv-pass-55",
-			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", "feedback-token-14", USERNAME);
+			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", "feedback-token-14", "nested-kv-secret-15", USERNAME);
 
 	private static final EnvelopeListener sentry = startListener();
 
 	private static final ByteArrayOutputStream jsonLog = new ByteArrayOutputStream();
+
+	private static final ByteArrayOutputStream decoratedJsonLog = new ByteArrayOutputStream();
 
 	private static final ByteArrayOutputStream patternLog = new ByteArrayOutputStream();
 
@@ -143,7 +146,12 @@ class PrivacyLeakEndToEndTests {
 		pattern.setContext(context);
 		pattern.setLayout(layout);
 		pattern.start();
+		LogstashEncoder decoratedJson = new LogstashEncoder();
+		decoratedJson.setContext(context);
+		decoratedJson.setJsonGeneratorDecorator(new ScrubbingJsonGeneratorDecorator());
+		decoratedJson.start();
 		attach(context, json, jsonLog);
+		attach(context, decoratedJson, decoratedJsonLog);
 		attach(context, pattern, patternLog);
 	}
 
@@ -193,7 +201,8 @@ class PrivacyLeakEndToEndTests {
 		assertThat(sentry.await((envelope) -> envelope.contains("\"type\":\"feedback\""), Duration.ofSeconds(10)))
 			.isTrue();
 		String envelopes = String.join("\n", sentry.envelopes());
-		String logs = jsonLog.toString(StandardCharsets.UTF_8) + patternLog.toString(StandardCharsets.UTF_8);
+		String logs = jsonLog.toString(StandardCharsets.UTF_8) + decoratedJsonLog.toString(StandardCharsets.UTF_8)
+				+ patternLog.toString(StandardCharsets.UTF_8);
 		assertThat(SECRETS).allSatisfy((secret) -> {
 			assertThat(envelopes).as("Sentry envelopes").doesNotContain(secret);
 			assertThat(logs).as("logs").doesNotContain(secret);
@@ -208,6 +217,7 @@ class PrivacyLeakEndToEndTests {
 				"Charged twice on [Filtered], token=[Filtered]", "\"contact_email\":\"support-contact@example.org\"");
 		assertThat(logs).contains("Order failed for [Filtered]", "Login attempt by [Filtered] from [Filtered]",
 				"POST /orders/{email}/items -> 500");
+		assertThat(decoratedJsonLog.toString(StandardCharsets.UTF_8)).contains("\"customer\":{");
 	}
 
 	private URI uri(String path) {
@@ -265,6 +275,7 @@ class PrivacyLeakEndToEndTests {
 				Sentry.setUser(user);
 				logger.atInfo()
 					.addKeyValue("password", "kv-pass-55")
+					.addKeyValue("customer", Map.of("contact", email, "password", "nested-kv-secret-15"))
 					.log("Login attempt by {} from {}", email, IP);
 				Sentry.addBreadcrumb(new Breadcrumb("charged " + CARD));
 				Sentry.logger()
