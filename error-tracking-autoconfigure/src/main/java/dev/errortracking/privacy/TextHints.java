@@ -40,36 +40,32 @@ final class TextHints {
 
 	static int of(String text) {
 		int length = text.length();
-		int hints = 0;
+		int hints = (length > 0 && isAuthScheme(text, 0)) ? AUTH_SCHEME : 0;
 		int digitRun = 0;
 		int dottedDigits = 0;
 		int upperRun = 0;
 		int lastColon = -10;
 		int lastAt = UNKNOWN;
-		char previous = 0;
-		char beforePrevious = 0;
 		for (int i = 0; i < length; i++) {
 			char c = text.charAt(i);
 			if (c >= 'a' && c <= 'z') {
 				digitRun = 0;
 				upperRun = 0;
 				dottedDigits = 0;
-				if (c == 'e' && i + 2 < length && text.charAt(i + 1) == 'y' && text.charAt(i + 2) == 'J') {
-					hints |= JWT;
-				}
-				else if (c == 'b' && !isWordOrDash(previous) && isAuthScheme(text, i)) {
-					hints |= AUTH_SCHEME;
-				}
 			}
 			else if (c >= '0' && c <= '9') {
 				if (++digitRun >= 13) {
 					hints |= CARD_DIGITS;
 				}
-				if (previous == '.' && isDigit(beforePrevious) && ++dottedDigits >= 3) {
-					hints |= IPV4;
-				}
-				if (isDigit(previous) && i >= 3 && isUpper(beforePrevious) && isUpper(text.charAt(i - 3))) {
-					hints |= IBAN;
+				if (i >= 2) {
+					char previous = text.charAt(i - 1);
+					char beforePrevious = text.charAt(i - 2);
+					if (previous == '.' && isDigit(beforePrevious) && ++dottedDigits >= 3) {
+						hints |= IPV4;
+					}
+					if (isDigit(previous) && i >= 3 && isUpper(beforePrevious) && isUpper(text.charAt(i - 3))) {
+						hints |= IBAN;
+					}
 				}
 				if (++upperRun >= 20) {
 					hints |= UPPER_RUN;
@@ -81,17 +77,20 @@ final class TextHints {
 				if (++upperRun >= 20) {
 					hints |= UPPER_RUN;
 				}
-				if (c == 'B' && !isWordOrDash(previous) && isAuthScheme(text, i)) {
-					hints |= AUTH_SCHEME;
+				if (c == 'J' && i >= 2 && text.charAt(i - 1) == 'y' && text.charAt(i - 2) == 'e') {
+					hints |= JWT;
 				}
 			}
 			else {
 				upperRun = 0;
-				if ((c != '-' && c != ' ') || !isDigit(previous)) {
+				if ((c != '-' && c != ' ') || i == 0 || !isDigit(text.charAt(i - 1))) {
 					digitRun = 0;
 				}
 				if (c != '.') {
 					dottedDigits = 0;
+				}
+				if (c != '_' && c != '-' && i + 1 < length && isAuthScheme(text, i + 1)) {
+					hints |= AUTH_SCHEME;
 				}
 				switch (c) {
 					case '-' -> hints |= (isSsnDash(text, i) ? SSN : 0)
@@ -102,7 +101,7 @@ final class TextHints {
 							? AT : 0;
 					case '=' -> hints |= SEPARATOR;
 					case '/' -> {
-						if (previous == '/') {
+						if (i > 0 && text.charAt(i - 1) == '/') {
 							if (lastAt == UNKNOWN) {
 								lastAt = text.lastIndexOf('@');
 							}
@@ -120,8 +119,6 @@ final class TextHints {
 					}
 				}
 			}
-			beforePrevious = previous;
-			previous = c;
 		}
 		return hints;
 	}
@@ -145,10 +142,11 @@ final class TextHints {
 
 	/**
 	 * Whether "bearer" or "basic", in any case of ASCII letters (as the rule's pattern matches them), starts at
-	 * {@code offset}, where a 'b' or 'B' is.
+	 * {@code offset}. It is asked at the start and after every character that is neither a word character nor a
+	 * dash, where the rule's {@code (?<![\\w-])} lets a match start.
 	 */
 	private static boolean isAuthScheme(String text, int offset) {
-		if (offset + 5 > text.length()) {
+		if ((text.charAt(offset) | 0x20) != 'b' || offset + 5 > text.length()) {
 			return false;
 		}
 		int second = text.charAt(offset + 1) | 0x20;
@@ -159,15 +157,6 @@ final class TextHints {
 		return second == 'e' && offset + 6 <= text.length() && (text.charAt(offset + 2) | 0x20) == 'a'
 				&& (text.charAt(offset + 3) | 0x20) == 'r' && (text.charAt(offset + 4) | 0x20) == 'e'
 				&& (text.charAt(offset + 5) | 0x20) == 'r';
-	}
-
-	/**
-	 * Whether {@code c} is a word character or a dash, after which the authorization rule does not match (its
-	 * {@code (?<![\\w-])}).
-	 */
-	private static boolean isWordOrDash(char c) {
-		int lower = c | 0x20;
-		return (lower >= 'a' && lower <= 'z') || isDigit(c) || c == '_' || c == '-';
 	}
 
 	private static boolean isDigit(char c) {
