@@ -86,6 +86,16 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 		return scrubbed;
 	}
 
+	/**
+	 * Names inside nested objects, such as the keys of a map given as an argument, may hold data and are scrubbed; the
+	 * line's own field names are written as they are.
+	 */
+	@Override
+	public void writeFieldName(String name) throws IOException {
+		JsonStreamContext parent = this.delegate.getOutputContext().getParent();
+		this.delegate.writeFieldName((parent == null || parent.inRoot()) ? name : LogScrubber.get().scrubKey(name));
+	}
+
 	@Override
 	public void writeObject(Object value) throws IOException {
 		if (value == null) {

@@ -36,8 +36,18 @@ public class ScrubbingJsonMembersCustomizer implements StructuredLoggingJsonMemb
 	@Override
 	public void customize(Members<Object> members) {
 		if (this.enabled) {
+			members.applyingNameProcessor(ScrubbingJsonMembersCustomizer::scrubName);
 			members.applyingValueProcessor(ScrubbingJsonMembersCustomizer::scrub);
 		}
+	}
+
+	/**
+	 * Names inside nested objects, such as the keys of a map given as a key/value, may hold data and are scrubbed; the
+	 * line's own member names are kept.
+	 */
+	private static String scrubName(MemberPath path, String name) {
+		MemberPath parent = path.parent();
+		return (parent == null || parent.parent() == null) ? name : LogScrubber.get().scrubKey(name);
 	}
 
 	private static Object scrub(MemberPath path, Object value) {

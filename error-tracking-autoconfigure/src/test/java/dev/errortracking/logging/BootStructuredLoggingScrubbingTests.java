@@ -28,7 +28,7 @@ class BootStructuredLoggingScrubbingTests {
 
 	private static final List<String> SECRETS = List.of("alice@example.com", "203.0.113.7", "kv-pass-55",
 			"mdc-token-44", "4111111111111111", "bob@example.com", "carol@example.com", "nested-kv-66",
-			"dave@example.com");
+			"dave@example.com", "helen@example.com");
 
 	private ConfigurableApplicationContext context;
 
@@ -79,6 +79,7 @@ class BootStructuredLoggingScrubbingTests {
 				.addKeyValue("order_id", 42)
 				.addKeyValue("customer", Map.of("contact", "carol@example.com", "password", "nested-kv-66"))
 				.addKeyValue("account", new Account("acct-7", "dave@example.com"))
+				.addKeyValue("orders_by_customer", Map.of("helen@example.com", 3))
 				.setCause(new IllegalStateException("Key (email)=(bob@example.com) already exists"))
 				.log("Login failed for {} from {}", "alice@example.com", "203.0.113.7");
 		}

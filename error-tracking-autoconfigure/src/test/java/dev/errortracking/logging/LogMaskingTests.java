@@ -109,6 +109,20 @@ class LogMaskingTests {
 	}
 
 	@Test
+	void namesInsideNestedObjectsAreScrubbedAndTheLinesOwnNamesAreNot() throws IOException {
+		MDC.put("request_id", "req-9");
+		this.context.getLogger("test")
+			.atInfo()
+			.addKeyValue("orders_by_customer", Map.of("helen@example.com", 3))
+			.log("orders counted");
+		String line = read("json-decorated.log");
+		assertThat(line).doesNotContain("helen@example.com")
+			.contains("\"orders_by_customer\":{\"[Filtered]\":3}", "\"request_id\":\"req-9\"",
+					"\"message\":\"orders counted\"");
+		assertThat(read("unmasked.log")).contains("helen@example.com");
+	}
+
+	@Test
 	void theInstalledRulesReplaceTheDefaults() throws IOException {
 		PrivacyScrubber custom = new PrivacyScrubber(PrivacyRules.builder().replacement("***").build());
 		LogScrubber.install(custom);
