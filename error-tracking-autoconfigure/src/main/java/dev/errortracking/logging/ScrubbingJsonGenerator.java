@@ -97,6 +97,11 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 	}
 
 	@Override
+	public void writeFieldId(long id) throws IOException {
+		writeFieldName(Long.toString(id));
+	}
+
+	@Override
 	public void writeObject(Object value) throws IOException {
 		if (value == null) {
 			writeNull();

@@ -80,6 +80,7 @@ class BootStructuredLoggingScrubbingTests {
 				.addKeyValue("customer", Map.of("contact", "carol@example.com", "password", "nested-kv-66"))
 				.addKeyValue("account", new Account("acct-7", "dave@example.com"))
 				.addKeyValue("orders_by_customer", Map.of("helen@example.com", 3))
+				.addKeyValue("holders_by_card", Map.of(4111111111111111L, "card on file"))
 				.setCause(new IllegalStateException("Key (email)=(bob@example.com) already exists"))
 				.log("Login failed for {} from {}", "alice@example.com", "203.0.113.7");
 		}

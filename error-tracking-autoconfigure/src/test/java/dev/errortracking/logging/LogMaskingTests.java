@@ -114,12 +114,14 @@ class LogMaskingTests {
 		this.context.getLogger("test")
 			.atInfo()
 			.addKeyValue("orders_by_customer", Map.of("helen@example.com", 3))
+			.addKeyValue("holders_by_card", Map.of(4111111111111111L, "card on file"))
 			.log("orders counted");
 		String line = read("json-decorated.log");
-		assertThat(line).doesNotContain("helen@example.com")
-			.contains("\"orders_by_customer\":{\"[Filtered]\":3}", "\"request_id\":\"req-9\"",
+		assertThat(line).doesNotContain("helen@example.com", "4111111111111111")
+			.contains("\"orders_by_customer\":{\"[Filtered]\":3}",
+					"\"holders_by_card\":{\"[Filtered]\":\"card on file\"}", "\"request_id\":\"req-9\"",
 					"\"message\":\"orders counted\"");
-		assertThat(read("unmasked.log")).contains("helen@example.com");
+		assertThat(read("unmasked.log")).contains("helen@example.com", "\"4111111111111111\":\"card on file\"");
 	}
 
 	@Test
