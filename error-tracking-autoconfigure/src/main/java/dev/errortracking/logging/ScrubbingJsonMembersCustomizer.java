@@ -8,8 +8,8 @@ import java.util.Map;
 import dev.errortracking.privacy.PrivacyScrubber;
 
 import org.springframework.boot.json.JsonWriter.MemberPath;
-import org.springframework.boot.json.WritableJson;
 import org.springframework.boot.json.JsonWriter.Members;
+import org.springframework.boot.json.WritableJson;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
 import org.springframework.core.env.Environment;
 import org.springframework.util.ObjectUtils;
