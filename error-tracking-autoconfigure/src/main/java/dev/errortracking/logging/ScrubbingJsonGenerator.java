@@ -144,8 +144,7 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 	@Override
 	public void writeRawValue(String json) throws IOException {
 		PrivacyScrubber scrubber = LogScrubber.get();
-		JsonStreamContext context = this.delegate.getOutputContext();
-		int kind = kindOf(context, topLevelSlot(context, scrubber), scrubber);
+		int kind = kindOfNextValue(scrubber);
 		if (kind == ENCODER_FIELD) {
 			this.delegate.writeRawValue(json);
 		}
@@ -326,10 +325,14 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 	 */
 	private boolean isReplaced(String digits) {
 		PrivacyScrubber scrubber = LogScrubber.get();
-		JsonStreamContext context = this.delegate.getOutputContext();
-		int kind = kindOf(context, topLevelSlot(context, scrubber), scrubber);
+		int kind = kindOfNextValue(scrubber);
 		return kind == SENSITIVE
 				|| (kind == ORDINARY && digits != null && !scrubber.scrubText(digits).equals(digits));
+	}
+
+	private int kindOfNextValue(PrivacyScrubber scrubber) {
+		JsonStreamContext context = this.delegate.getOutputContext();
+		return kindOf(context, topLevelSlot(context, scrubber), scrubber);
 	}
 
 	/**
