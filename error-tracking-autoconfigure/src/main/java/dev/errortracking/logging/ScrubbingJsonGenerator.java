@@ -72,11 +72,12 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 	}
 
 	/**
-	 * Scrub an ordinary value; a top-level value that is the very instance last found clean in the same field (the
-	 * logger and thread names, the MDC values of one request on its every line) is written as it is.
+	 * Scrub an ordinary value; a top-level value equal to the one last found clean in the same field (the logger and
+	 * thread names, a request's MDC values on its every line, routes and error codes from one line to the next) is
+	 * written as it is.
 	 */
 	private String scrubOrdinary(int slot, String text, PrivacyScrubber scrubber) {
-		if (slot >= 0 && this.topLevelClean[slot] == text) {
+		if (slot >= 0 && text.equals(this.topLevelClean[slot])) {
 			return text;
 		}
 		String scrubbed = scrubber.scrubText(text);
