@@ -1,5 +1,12 @@
 package dev.errortracking.benchmarks;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.sentry.Breadcrumb;
+import io.sentry.JsonSerializer;
 import io.sentry.SentryEvent;
 import io.sentry.SentryExceptionFactory;
 import io.sentry.SentryOptions;
@@ -29,7 +37,21 @@ final class TypicalEvent {
 	private static final SentryExceptionFactory EXCEPTIONS = new SentryExceptionFactory(
 			new SentryStackTraceFactory(new SentryOptions()));
 
+	private static final JsonSerializer SERIALIZER = new JsonSerializer(new SentryOptions());
+
 	private TypicalEvent() {
+	}
+
+	/** Serialize an event as the SDK does when it puts it into an envelope. */
+	static byte[] serialize(SentryEvent event) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
+		try (Writer writer = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8))) {
+			SERIALIZER.serialize(event, writer);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return bytes.toByteArray();
 	}
 
 	/** A new event, built the way the SDK has built it when the before-send callback runs. */
