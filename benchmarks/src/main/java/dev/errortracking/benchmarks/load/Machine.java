@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Describes the machine a benchmark runs on, for the published figures. */
-final class Machine {
+public final class Machine {
 
 	private Machine() {
 	}
 
-	static String describe() {
+	public static String describe() {
 		return "nproc " + Runtime.getRuntime().availableProcessors() + ", CPU " + cpuModel() + ", "
 				+ System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", memory "
 				+ memory() + ", load average " + loadAverage();

@@ -1,0 +1,234 @@
+package dev.errortracking.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.sentry.Hint;
+import net.logstash.logback.encoder.LogstashEncoder;
+
+import dev.errortracking.benchmarks.load.Machine;
+import dev.errortracking.privacy.PrivacyScrubber;
+import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
+
+/**
+ * Privacy scrubbing measured in turn within one JVM: short slices of a baseline and of its scrubbed variant
+ * alternate, so that whatever else the machine does meanwhile falls on both alike, and each scrubbed slice is
+ * compared with the baseline slice next to it.
+ * <p>
+ * The pairs are those of {@link ScrubbingBenchmark}: {@code info}, a fresh INFO line encoded plainly and through the
+ * scrubbing generator; {@code error}, the ERROR line as the library's JSON logging writes it, without and with
+ * scrubbing; {@code event}, the typical server-error event serialized as the SDK does, without and with the
+ * before-send callback. Each pair runs in JVMs of its own, started with this JVM's flags. Run from the repository
+ * root after packaging this module: {@code java -cp benchmarks/target/benchmarks.jar
+ * dev.errortracking.benchmarks.ScrubbingInTurnBenchmark [--pairs=info,error,event] [--forks=3] [--rounds=300]
+ * [--warmup-seconds=10] [--slice-millis=10]}.
+ */
+public final class ScrubbingInTurnBenchmark {
+
+	private static final String RESULT = "result ";
+
+	private static final List<String> PAIRS = List.of("info", "error", "event");
+
+	private static Object sink;
+
+	private ScrubbingInTurnBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		Map<String, String> options = new LinkedHashMap<>();
+		options.put("pairs", String.join(",", PAIRS));
+		options.put("forks", "3");
+		options.put("rounds", "300");
+		options.put("warmup-seconds", "10");
+		options.put("slice-millis", "10");
+		boolean inThisJvm = false;
+		for (String arg : args) {
+			int equals = arg.indexOf('=');
+			String name = (arg.startsWith("--") && equals > 2) ? arg.substring(2, equals) : null;
+			if (arg.equals("--in-this-jvm")) {
+				inThisJvm = true;
+			}
+			else if (name != null && options.containsKey(name)) {
+				options.put(name, arg.substring(equals + 1));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown option " + arg);
+			}
+		}
+		List<String> pairs = List.of(options.get("pairs").split(","));
+		int rounds = Integer.parseInt(options.get("rounds"));
+		long warmupNanos = Long.parseLong(options.get("warmup-seconds")) * 1_000_000_000L;
+		long sliceNanos = Long.parseLong(options.get("slice-millis")) * 1_000_000L;
+		if (inThisJvm) {
+			for (String pair : pairs) {
+				System.out.println(RESULT + measure(pair(pair), rounds, warmupNanos, sliceNanos).line());
+			}
+			return;
+		}
+		PrintStream out = System.out;
+		out.println("machine: " + Machine.describe());
+		out.println("options: " + options);
+		int forks = Integer.parseInt(options.get("forks"));
+		for (String pair : pairs) {
+			if (!PAIRS.contains(pair)) {
+				throw new IllegalArgumentException("Unknown pair " + pair + "; known: " + PAIRS);
+			}
+			List<Result> results = new ArrayList<>();
+			for (int fork = 1; fork <= forks; fork++) {
+				List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+					.toString()));
+				command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+				command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+						ScrubbingInTurnBenchmark.class.getName(), "--in-this-jvm", "--pairs=" + pair,
+						"--rounds=" + rounds, "--warmup-seconds=" + options.get("warmup-seconds"),
+						"--slice-millis=" + options.get("slice-millis")));
+				Result result = fork(command);
+				results.add(result);
+				out.printf(Locale.ROOT, "%-6s fork %d  %s%n", pair, fork, result);
+			}
+			out.printf(Locale.ROOT, "%-6s median of %d forks: ratio %.3f (forks %.3f to %.3f), difference %.3f us%n",
+					pair, forks, median(results.stream().mapToDouble(Result::ratio).toArray()),
+					results.stream().mapToDouble(Result::ratio).min().orElse(Double.NaN),
+					results.stream().mapToDouble(Result::ratio).max().orElse(Double.NaN),
+					median(results.stream().mapToDouble(Result::differenceMicros).toArray()));
+		}
+	}
+
+	private static Result fork(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		Result result = null;
+		List<String> output = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				output.add(line);
+				if (line.startsWith(RESULT)) {
+					result = Result.parse(line.substring(RESULT.length()));
+				}
+			}
+		}
+		if (process.waitFor() != 0 || result == null) {
+			throw new IllegalStateException("The measuring JVM failed:\n" + String.join("\n", output));
+		}
+		return result;
+	}
+
+	/** The two sides of a pair, each one operation. */
+	private static Supplier<?>[] pair(String name) {
+		switch (name) {
+			case "info" -> {
+				LogLines lines = new LogLines();
+				LogstashEncoder plain = lines.encoder(null);
+				LogstashEncoder scrubbing = lines.scrubbingEncoder();
+				return new Supplier<?>[] { () -> plain.encode(lines.freshInfoLine()),
+						() -> scrubbing.encode(lines.freshInfoLine()) };
+			}
+			case "error" -> {
+				LogLines lines = new LogLines();
+				LogstashEncoder plain = lines.compactEncoder(false);
+				LogstashEncoder scrubbing = lines.compactEncoder(true);
+				return new Supplier<?>[] { () -> plain.encode(lines.nextErrorLine()),
+						() -> scrubbing.encode(lines.nextErrorLine()) };
+			}
+			case "event" -> {
+				ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
+				return new Supplier<?>[] { () -> TypicalEvent.serialize(TypicalEvent.create()),
+						() -> TypicalEvent.serialize(beforeSend.execute(TypicalEvent.create(), new Hint())) };
+			}
+			default -> throw new IllegalArgumentException("Unknown pair " + name + "; known: " + PAIRS);
+		}
+	}
+
+	/**
+	 * Warm both sides up in turn, size a slice so that the baseline's takes about {@code sliceNanos}, then time
+	 * {@code rounds} slices of each, the side that goes first changing every round.
+	 */
+	private static Result measure(Supplier<?>[] sides, int rounds, long warmupNanos, long sliceNanos) {
+		int operations = 100;
+		long warmupEnd = System.nanoTime() + warmupNanos;
+		while (System.nanoTime() < warmupEnd) {
+			time(sides[1], operations);
+			long baseline = time(sides[0], operations);
+			operations = (int) Math.max(1, Math.min(1_000_000, operations * sliceNanos / Math.max(1, baseline)));
+		}
+		double[] baseline = new double[rounds];
+		double[] scrubbed = new double[rounds];
+		for (int round = 0; round < rounds; round++) {
+			if (round % 2 == 0) {
+				baseline[round] = time(sides[0], operations);
+				scrubbed[round] = time(sides[1], operations);
+			}
+			else {
+				scrubbed[round] = time(sides[1], operations);
+				baseline[round] = time(sides[0], operations);
+			}
+		}
+		double[] ratios = new double[rounds];
+		double[] differences = new double[rounds];
+		for (int round = 0; round < rounds; round++) {
+			ratios[round] = scrubbed[round] / baseline[round];
+			differences[round] = (scrubbed[round] - baseline[round]) / operations / 1000.0;
+		}
+		Arrays.sort(ratios);
+		return new Result(median(baseline) / operations / 1000.0, median(scrubbed) / operations / 1000.0,
+				ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], median(differences), operations);
+	}
+
+	private static long time(Supplier<?> side, int operations) {
+		long start = System.nanoTime();
+		for (int i = 0; i < operations; i++) {
+			sink = side.get();
+		}
+		return System.nanoTime() - start;
+	}
+
+	private static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	}
+
+	/**
+	 * One JVM's figures: medians per operation in microseconds, and the median ratio of neighbouring slices with its
+	 * quartiles.
+	 */
+	private record Result(double baselineMicros, double scrubbedMicros, double ratio, double ratioLowerQuartile,
+			double ratioUpperQuartile, double differenceMicros, int operationsPerSlice) {
+
+		static Result parse(String line) {
+			double[] values = Arrays.stream(line.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
+			return new Result(values[0], values[1], values[2], values[3], values[4], values[5], (int) values[6]);
+		}
+
+		String line() {
+			return String.format(Locale.ROOT, "%.4f %.4f %.4f %.4f %.4f %.4f %d", this.baselineMicros,
+					this.scrubbedMicros, this.ratio, this.ratioLowerQuartile, this.ratioUpperQuartile,
+					this.differenceMicros, this.operationsPerSlice);
+		}
+
+		@Override
+		public String toString() {
+			return String.format(Locale.ROOT,
+					"baseline %.3f us, scrubbed %.3f us, ratio %.3f (quartiles %.3f-%.3f), difference %.3f us, "
+							+ "%d operations a slice",
+					this.baselineMicros, this.scrubbedMicros, this.ratio, this.ratioLowerQuartile,
+					this.ratioUpperQuartile, this.differenceMicros, this.operationsPerSlice);
+		}
+
+	}
+
+}
