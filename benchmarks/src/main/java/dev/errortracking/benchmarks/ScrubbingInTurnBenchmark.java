@@ -32,7 +32,7 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  * scrubbing; {@code event}, the typical server-error event serialized as the SDK does, without and with the
  * before-send callback. Each pair runs in JVMs of its own, started with this JVM's flags. Run from the repository
  * root after packaging this module: {@code java -cp benchmarks/target/benchmarks.jar
- * dev.errortracking.benchmarks.ScrubbingInTurnBenchmark [--pairs=info,error,event] [--forks=3] [--rounds=300]
+ * dev.errortracking.benchmarks.ScrubbingInTurnBenchmark [--pairs=info,error,event] [--forks=5] [--rounds=300]
  * [--warmup-seconds=10] [--slice-millis=10]}.
  */
 public final class ScrubbingInTurnBenchmark {
@@ -49,7 +49,7 @@ public final class ScrubbingInTurnBenchmark {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>();
 		options.put("pairs", String.join(",", PAIRS));
-		options.put("forks", "3");
+		options.put("forks", "5");
 		options.put("rounds", "300");
 		options.put("warmup-seconds", "10");
 		options.put("slice-millis", "10");
