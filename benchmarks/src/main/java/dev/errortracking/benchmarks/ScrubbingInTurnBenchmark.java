@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 import io.sentry.Hint;
+import io.sentry.SentryEvent;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 import dev.errortracking.benchmarks.load.Machine;
@@ -30,7 +33,10 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  * The pairs are those of {@link ScrubbingBenchmark}: {@code info}, a fresh INFO line encoded plainly and through the
  * scrubbing generator; {@code error}, the ERROR line as the library's JSON logging writes it, without and with
  * scrubbing; {@code event}, the typical server-error event serialized as the SDK does, without and with the
- * before-send callback. Each pair runs in JVMs of its own, started with this JVM's flags. Run from the repository
+ * before-send callback. The {@code event-PART} pairs tell what scrubbing one part of that event costs (body,
+ * breadcrumbs, headers, exceptions, URL with query, cookies and environment, or user, tags and extra): they measure
+ * the event pair and the same pair without the part in the same rounds. Each pair runs in JVMs of its own, started
+ * with this JVM's flags. Run from the repository
  * root after packaging this module: {@code java -cp benchmarks/target/benchmarks.jar
  * dev.errortracking.benchmarks.ScrubbingInTurnBenchmark [--pairs=info,error,event] [--forks=5] [--rounds=300]
  * [--warmup-seconds=10] [--slice-millis=10]}.
@@ -39,7 +45,17 @@ public final class ScrubbingInTurnBenchmark {
 
 	private static final String RESULT = "result ";
 
-	private static final List<String> PAIRS = List.of("info", "error", "event");
+	private static final List<String> DEFAULT_PAIRS = List.of("info", "error", "event");
+
+	/**
+	 * Ways to take one part out of the typical event: the {@code event-PART} pairs measure the event pair and, in
+	 * the same rounds, the same pair without the part; the part's scrubbing costs the difference of the two.
+	 */
+	private static final Map<String, UnaryOperator<SentryEvent>> EVENT_PARTS = eventParts();
+
+	private static final List<String> PAIRS = Stream
+		.concat(DEFAULT_PAIRS.stream(), EVENT_PARTS.keySet().stream())
+		.toList();
 
 	private static Object sink;
 
@@ -48,7 +64,7 @@ public final class ScrubbingInTurnBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = new LinkedHashMap<>();
-		options.put("pairs", String.join(",", PAIRS));
+		options.put("pairs", String.join(",", DEFAULT_PAIRS));
 		options.put("forks", "5");
 		options.put("rounds", "300");
 		options.put("warmup-seconds", "10");
@@ -98,11 +114,13 @@ public final class ScrubbingInTurnBenchmark {
 				results.add(result);
 				out.printf(Locale.ROOT, "%-6s fork %d  %s%n", pair, fork, result);
 			}
-			out.printf(Locale.ROOT, "%-6s median of %d forks: ratio %.3f (forks %.3f to %.3f), difference %.3f us%n",
+			out.printf(Locale.ROOT, "%-6s median of %d forks: ratio %.3f (forks %.3f to %.3f), difference %.3f us%s%n",
 					pair, forks, median(results.stream().mapToDouble(Result::ratio).toArray()),
 					results.stream().mapToDouble(Result::ratio).min().orElse(Double.NaN),
 					results.stream().mapToDouble(Result::ratio).max().orElse(Double.NaN),
-					median(results.stream().mapToDouble(Result::differenceMicros).toArray()));
+					median(results.stream().mapToDouble(Result::differenceMicros).toArray()),
+					Result.part(median(results.stream().mapToDouble(Result::partMicros).toArray()),
+							median(results.stream().mapToDouble(Result::partShare).toArray())));
 		}
 	}
 
@@ -126,7 +144,10 @@ public final class ScrubbingInTurnBenchmark {
 		return result;
 	}
 
-	/** The two sides of a pair, each one operation. */
+	/**
+	 * The sides of a pair, each one operation: the baseline and the scrubbed variant, followed for an
+	 * {@code event-PART} pair by the same two without the part.
+	 */
 	private static Supplier<?>[] pair(String name) {
 		switch (name) {
 			case "info" -> {
@@ -144,47 +165,97 @@ public final class ScrubbingInTurnBenchmark {
 						() -> scrubbing.encode(lines.nextErrorLine()) };
 			}
 			case "event" -> {
-				ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
-				return new Supplier<?>[] { () -> TypicalEvent.serialize(TypicalEvent.create()),
-						() -> TypicalEvent.serialize(beforeSend.execute(TypicalEvent.create(), new Hint())) };
+				return eventPair(UnaryOperator.identity());
 			}
-			default -> throw new IllegalArgumentException("Unknown pair " + name + "; known: " + PAIRS);
+			default -> {
+				UnaryOperator<SentryEvent> withoutPart = EVENT_PARTS.get(name);
+				if (withoutPart == null) {
+					throw new IllegalArgumentException("Unknown pair " + name + "; known: " + PAIRS);
+				}
+				return Stream.of(eventPair(UnaryOperator.identity()), eventPair(withoutPart))
+					.flatMap(Arrays::stream)
+					.toArray(Supplier<?>[]::new);
+			}
 		}
 	}
 
+	private static Supplier<?>[] eventPair(UnaryOperator<SentryEvent> change) {
+		ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
+		return new Supplier<?>[] { () -> TypicalEvent.serialize(change.apply(TypicalEvent.create())),
+				() -> TypicalEvent.serialize(beforeSend.execute(change.apply(TypicalEvent.create()), new Hint())) };
+	}
+
+	private static Map<String, UnaryOperator<SentryEvent>> eventParts() {
+		Map<String, UnaryOperator<SentryEvent>> events = new LinkedHashMap<>();
+		events.put("event-body", (event) -> {
+			event.getRequest().setData(null);
+			return event;
+		});
+		events.put("event-breadcrumbs", (event) -> {
+			event.setBreadcrumbs(new ArrayList<>());
+			return event;
+		});
+		events.put("event-headers", (event) -> {
+			event.getRequest().setHeaders(null);
+			return event;
+		});
+		events.put("event-exceptions", (event) -> {
+			event.setExceptions(null);
+			event.setThrowable(null);
+			return event;
+		});
+		events.put("event-url-query-cookies-env", (event) -> {
+			event.getRequest().setUrl(null);
+			event.getRequest().setQueryString(null);
+			event.getRequest().setCookies(null);
+			event.getRequest().setEnvs(null);
+			return event;
+		});
+		events.put("event-user-tags-extra", (event) -> {
+			event.setUser(null);
+			event.setTags(null);
+			event.setExtras(null);
+			return event;
+		});
+		return events;
+	}
+
 	/**
-	 * Warm both sides up in turn, size a slice so that the baseline's takes about {@code sliceNanos}, then time
-	 * {@code rounds} slices of each, the side that goes first changing every round.
+	 * Warm the sides up in turn, size a slice so that the baseline's takes about {@code sliceNanos}, then time
+	 * {@code rounds} slices of each, in the opposite order every other round.
 	 */
 	private static Result measure(Supplier<?>[] sides, int rounds, long warmupNanos, long sliceNanos) {
 		int operations = 100;
 		long warmupEnd = System.nanoTime() + warmupNanos;
 		while (System.nanoTime() < warmupEnd) {
-			time(sides[1], operations);
+			for (int side = sides.length - 1; side > 0; side--) {
+				time(sides[side], operations);
+			}
 			long baseline = time(sides[0], operations);
 			operations = (int) Math.max(1, Math.min(1_000_000, operations * sliceNanos / Math.max(1, baseline)));
 		}
-		double[] baseline = new double[rounds];
-		double[] scrubbed = new double[rounds];
+		double[][] times = new double[sides.length][rounds];
 		for (int round = 0; round < rounds; round++) {
-			if (round % 2 == 0) {
-				baseline[round] = time(sides[0], operations);
-				scrubbed[round] = time(sides[1], operations);
-			}
-			else {
-				scrubbed[round] = time(sides[1], operations);
-				baseline[round] = time(sides[0], operations);
+			for (int i = 0; i < sides.length; i++) {
+				int side = (round % 2 == 0) ? i : sides.length - 1 - i;
+				times[side][round] = time(sides[side], operations);
 			}
 		}
 		double[] ratios = new double[rounds];
 		double[] differences = new double[rounds];
+		double[] parts = new double[rounds];
+		double[] shares = new double[rounds];
 		for (int round = 0; round < rounds; round++) {
-			ratios[round] = scrubbed[round] / baseline[round];
-			differences[round] = (scrubbed[round] - baseline[round]) / operations / 1000.0;
+			ratios[round] = times[1][round] / times[0][round];
+			differences[round] = (times[1][round] - times[0][round]) / operations / 1000.0;
+			parts[round] = (sides.length < 4) ? Double.NaN
+					: differences[round] - (times[3][round] - times[2][round]) / operations / 1000.0;
+			shares[round] = parts[round] / differences[round];
 		}
 		Arrays.sort(ratios);
-		return new Result(median(baseline) / operations / 1000.0, median(scrubbed) / operations / 1000.0,
-				ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], median(differences), operations);
+		return new Result(median(times[0]) / operations / 1000.0, median(times[1]) / operations / 1000.0,
+				ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], median(differences), median(parts),
+				median(shares), operations);
 	}
 
 	private static long time(Supplier<?> side, int operations) {
@@ -203,30 +274,39 @@ public final class ScrubbingInTurnBenchmark {
 	}
 
 	/**
-	 * One JVM's figures: medians per operation in microseconds, and the median ratio of neighbouring slices with its
-	 * quartiles.
+	 * One JVM's figures: medians per operation in microseconds, the median ratio of neighbouring slices with its
+	 * quartiles, and for an {@code event-PART} pair the median cost of scrubbing the part and its median share of
+	 * the difference.
 	 */
 	private record Result(double baselineMicros, double scrubbedMicros, double ratio, double ratioLowerQuartile,
-			double ratioUpperQuartile, double differenceMicros, int operationsPerSlice) {
+			double ratioUpperQuartile, double differenceMicros, double partMicros, double partShare,
+			int operationsPerSlice) {
 
 		static Result parse(String line) {
 			double[] values = Arrays.stream(line.trim().split(" ")).mapToDouble(Double::parseDouble).toArray();
-			return new Result(values[0], values[1], values[2], values[3], values[4], values[5], (int) values[6]);
+			return new Result(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7],
+					(int) values[8]);
+		}
+
+		static String part(double micros, double share) {
+			return Double.isNaN(micros) ? ""
+					: String.format(Locale.ROOT, ", of which the part %.3f us (%.0f %%)", micros, share * 100);
 		}
 
 		String line() {
-			return String.format(Locale.ROOT, "%.4f %.4f %.4f %.4f %.4f %.4f %d", this.baselineMicros,
+			return String.format(Locale.ROOT, "%.4f %.4f %.4f %.4f %.4f %.4f %.4f %.4f %d", this.baselineMicros,
 					this.scrubbedMicros, this.ratio, this.ratioLowerQuartile, this.ratioUpperQuartile,
-					this.differenceMicros, this.operationsPerSlice);
+					this.differenceMicros, this.partMicros, this.partShare, this.operationsPerSlice);
 		}
 
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT,
-					"baseline %.3f us, scrubbed %.3f us, ratio %.3f (quartiles %.3f-%.3f), difference %.3f us, "
+					"baseline %.3f us, scrubbed %.3f us, ratio %.3f (quartiles %.3f-%.3f), difference %.3f us%s, "
 							+ "%d operations a slice",
 					this.baselineMicros, this.scrubbedMicros, this.ratio, this.ratioLowerQuartile,
-					this.ratioUpperQuartile, this.differenceMicros, this.operationsPerSlice);
+					this.ratioUpperQuartile, this.differenceMicros, part(this.partMicros, this.partShare),
+					this.operationsPerSlice);
 		}
 
 	}
