@@ -36,8 +36,8 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  * before-send callback. The {@code event-PART} pairs tell what scrubbing one part of that event costs (body,
  * breadcrumbs, headers, exceptions, URL with query, cookies and environment, or user, tags and extra): they measure
  * the event pair and the same pair without the part in the same rounds. Each pair runs in JVMs of its own, started
- * with this JVM's flags. Run from the repository
- * root after packaging this module: {@code java -cp benchmarks/target/benchmarks.jar
+ * with this JVM's flags. Run from the repository root after packaging this module:
+ * {@code java -cp benchmarks/target/benchmarks.jar
  * dev.errortracking.benchmarks.ScrubbingInTurnBenchmark [--pairs=info,error,event] [--forks=5] [--rounds=300]
  * [--warmup-seconds=10] [--slice-millis=10]}.
  */
@@ -84,44 +84,54 @@ public final class ScrubbingInTurnBenchmark {
 			}
 		}
 		List<String> pairs = List.of(options.get("pairs").split(","));
-		int rounds = Integer.parseInt(options.get("rounds"));
-		long warmupNanos = Long.parseLong(options.get("warmup-seconds")) * 1_000_000_000L;
-		long sliceNanos = Long.parseLong(options.get("slice-millis")) * 1_000_000L;
 		if (inThisJvm) {
 			for (String pair : pairs) {
-				System.out.println(RESULT + measure(pair(pair), rounds, warmupNanos, sliceNanos).line());
+				System.out.println(RESULT + measure(pair(pair), Integer.parseInt(options.get("rounds")),
+						Long.parseLong(options.get("warmup-seconds")) * 1_000_000_000L,
+						Long.parseLong(options.get("slice-millis")) * 1_000_000L)
+					.line());
 			}
 			return;
 		}
 		PrintStream out = System.out;
 		out.println("machine: " + Machine.describe());
 		out.println("options: " + options);
-		int forks = Integer.parseInt(options.get("forks"));
 		for (String pair : pairs) {
 			if (!PAIRS.contains(pair)) {
 				throw new IllegalArgumentException("Unknown pair " + pair + "; known: " + PAIRS);
 			}
-			List<Result> results = new ArrayList<>();
-			for (int fork = 1; fork <= forks; fork++) {
-				List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-					.toString()));
-				command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-				command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-						ScrubbingInTurnBenchmark.class.getName(), "--in-this-jvm", "--pairs=" + pair,
-						"--rounds=" + rounds, "--warmup-seconds=" + options.get("warmup-seconds"),
-						"--slice-millis=" + options.get("slice-millis")));
-				Result result = fork(command);
-				results.add(result);
-				out.printf(Locale.ROOT, "%-6s fork %d  %s%n", pair, fork, result);
-			}
-			out.printf(Locale.ROOT, "%-6s median of %d forks: ratio %.3f (forks %.3f to %.3f), difference %.3f us%s%n",
-					pair, forks, median(results.stream().mapToDouble(Result::ratio).toArray()),
-					results.stream().mapToDouble(Result::ratio).min().orElse(Double.NaN),
-					results.stream().mapToDouble(Result::ratio).max().orElse(Double.NaN),
-					median(results.stream().mapToDouble(Result::differenceMicros).toArray()),
-					Result.part(median(results.stream().mapToDouble(Result::partMicros).toArray()),
-							median(results.stream().mapToDouble(Result::partShare).toArray())));
+			report(out, pair, inForks(pair, options, out));
 		}
+	}
+
+	/** Measure {@code pair} in as many new JVMs as the options ask, one after the other. */
+	private static List<Result> inForks(String pair, Map<String, String> options, PrintStream out)
+			throws IOException, InterruptedException {
+		List<Result> results = new ArrayList<>();
+		int forks = Integer.parseInt(options.get("forks"));
+		for (int fork = 1; fork <= forks; fork++) {
+			List<String> command = new ArrayList<>();
+			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+					ScrubbingInTurnBenchmark.class.getName(), "--in-this-jvm", "--pairs=" + pair,
+					"--rounds=" + options.get("rounds"), "--warmup-seconds=" + options.get("warmup-seconds"),
+					"--slice-millis=" + options.get("slice-millis")));
+			Result result = fork(command);
+			results.add(result);
+			out.printf(Locale.ROOT, "%-6s fork %d  %s%n", pair, fork, result);
+		}
+		return results;
+	}
+
+	private static void report(PrintStream out, String pair, List<Result> results) {
+		double[] ratios = results.stream().mapToDouble(Result::ratio).toArray();
+		out.printf(Locale.ROOT, "%-6s median of %d forks: ratio %.3f (forks %.3f to %.3f), difference %.3f us%s%n",
+				pair, results.size(), median(ratios), Arrays.stream(ratios).min().orElse(Double.NaN),
+				Arrays.stream(ratios).max().orElse(Double.NaN),
+				median(results.stream().mapToDouble(Result::differenceMicros).toArray()),
+				Result.part(median(results.stream().mapToDouble(Result::partMicros).toArray()),
+						median(results.stream().mapToDouble(Result::partShare).toArray())));
 	}
 
 	private static Result fork(List<String> command) throws IOException, InterruptedException {
