@@ -87,6 +87,29 @@ class PrivacyScrubberTests {
 		assertThat(this.scrubber.scrubJson(clean)).isSameAs(clean);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "", "Zoë ", "日本 ", "\uD83D\uDE00 " })
+	void jsonEditsLandInPlaceWhateverCharactersComeBeforeThem(String prefix) {
+		String json = "{\"note\":\"" + prefix + "x\",\"email\":\"" + prefix + "bob@example.com\",\"password\":\"" + prefix
+				+ "pw\",\"card\":4111111111111111,\"tail\":\"" + prefix + "kept\"}";
+		assertThat(this.scrubber.scrubJson(json)).isEqualTo("{\"note\":\"" + prefix + "x\",\"email\":\"" + prefix
+				+ "[Filtered]\",\"password\":\"[Filtered]\",\"card\":\"[Filtered]\",\"tail\":\"" + prefix + "kept\"}");
+	}
+
+	@Test
+	void jsonEditsLandInPlaceAfterALoneSurrogate() {
+		String json = "{\"email\":\"\uD800 bob@example.com\",\"password\":\"pw\",\"tail\":\"\uD800 kept\"}";
+		assertThat(this.scrubber.scrubJson(json)).doesNotContain("bob@", "pw")
+			.contains("\"password\":\"[Filtered]\"")
+			.endsWith(",\"tail\":\"\uD800 kept\"}");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "\u0000{\u0000}", "{\u0000\"\u0000", "\u0000\u0000\u0000{\"password\":\"pw\"}" })
+	void jsonWithZeroCharactersIsRemovedNotReadInAnotherEncoding(String json) {
+		assertThat(this.scrubber.scrubJson(json)).isEqualTo("[Filtered]");
+	}
+
 	@Test
 	void jsonKeyHoldingASecretIsReplacedAndItsSensitiveValueWhole() {
 		String json = "{\"alice@example.com\":{\"deep\":[1,{\"x\":\"y\"}]},\"secret\":{\"a\":[1,2]},\"api_key\":12}";
