@@ -22,6 +22,7 @@ import io.sentry.SentryEvent;
 import net.logstash.logback.encoder.LogstashEncoder;
 
 import dev.errortracking.benchmarks.load.Machine;
+import dev.errortracking.benchmarks.load.Stats;
 import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
 
@@ -127,11 +128,11 @@ public final class ScrubbingInTurnBenchmark {
 	private static void report(PrintStream out, String pair, List<Result> results) {
 		double[] ratios = results.stream().mapToDouble(Result::ratio).toArray();
 		out.printf(Locale.ROOT, "%-6s median of %d forks: ratio %.3f (forks %.3f to %.3f), difference %.3f us%s%n",
-				pair, results.size(), median(ratios), Arrays.stream(ratios).min().orElse(Double.NaN),
+				pair, results.size(), Stats.median(ratios), Arrays.stream(ratios).min().orElse(Double.NaN),
 				Arrays.stream(ratios).max().orElse(Double.NaN),
-				median(results.stream().mapToDouble(Result::differenceMicros).toArray()),
-				Result.part(median(results.stream().mapToDouble(Result::partMicros).toArray()),
-						median(results.stream().mapToDouble(Result::partShare).toArray())));
+				Stats.median(results.stream().mapToDouble(Result::differenceMicros).toArray()),
+				Result.part(Stats.median(results.stream().mapToDouble(Result::partMicros).toArray()),
+						Stats.median(results.stream().mapToDouble(Result::partShare).toArray())));
 	}
 
 	private static Result fork(List<String> command) throws IOException, InterruptedException {
@@ -263,9 +264,9 @@ public final class ScrubbingInTurnBenchmark {
 			shares[round] = parts[round] / differences[round];
 		}
 		Arrays.sort(ratios);
-		return new Result(median(times[0]) / operations / 1000.0, median(times[1]) / operations / 1000.0,
-				ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], median(differences), median(parts),
-				median(shares), operations);
+		return new Result(Stats.median(times[0]) / operations / 1000.0, Stats.median(times[1]) / operations / 1000.0,
+				ratios[rounds / 2], ratios[rounds / 4], ratios[(3 * rounds) / 4], Stats.median(differences),
+				Stats.median(parts), Stats.median(shares), operations);
 	}
 
 	private static long time(Supplier<?> side, int operations) {
@@ -274,13 +275,6 @@ public final class ScrubbingInTurnBenchmark {
 			sink = side.get();
 		}
 		return System.nanoTime() - start;
-	}
-
-	private static double median(double[] values) {
-		double[] sorted = values.clone();
-		Arrays.sort(sorted);
-		int middle = sorted.length / 2;
-		return (sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 	}
 
 	/**

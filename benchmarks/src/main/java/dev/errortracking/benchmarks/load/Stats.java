@@ -5,13 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 /** Medians and spreads of repeated figures. */
-final class Stats {
+public final class Stats {
 
 	private Stats() {
 	}
 
 	static double median(List<Double> values) {
-		double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+	}
+
+	/** The median of {@code values}, which are left as they are; not a number when there are none. */
+	public static double median(double[] values) {
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
 		if (sorted.length == 0) {
 			return Double.NaN;
 		}
