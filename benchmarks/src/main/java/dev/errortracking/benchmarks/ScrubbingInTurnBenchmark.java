@@ -23,6 +23,7 @@ import net.logstash.logback.encoder.LogstashEncoder;
 
 import dev.errortracking.benchmarks.load.Machine;
 import dev.errortracking.benchmarks.load.Stats;
+import dev.errortracking.logging.LogScrubber;
 import dev.errortracking.privacy.PrivacyScrubber;
 import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
 
@@ -36,7 +37,9 @@ import dev.errortracking.sentry.ScrubbingBeforeSendCallback;
  * scrubbing; {@code event}, the typical server-error event serialized as the SDK does, without and with the
  * before-send callback. The {@code event-PART} pairs tell what scrubbing one part of that event costs (body,
  * breadcrumbs, headers, exceptions, URL with query, cookies and environment, or user, tags and extra): they measure
- * the event pair and the same pair without the part in the same rounds. Each pair runs in JVMs of its own, started
+ * the event pair and the same pair without the part in the same rounds. The pairs {@code info-passthrough} and
+ * {@code event-passthrough} are {@code info} and {@code event} with a scrubber that has no rules: what the scrubbing
+ * generator and the walk over the event cost before any rule reads a text. Each pair runs in JVMs of its own, started
  * with this JVM's flags. Run from the repository root after packaging this module:
  * {@code java -cp benchmarks/target/benchmarks.jar
  * dev.errortracking.benchmarks.ScrubbingInTurnBenchmark [--pairs=info,error,event] [--forks=5] [--rounds=300]
@@ -54,8 +57,11 @@ public final class ScrubbingInTurnBenchmark {
 	 */
 	private static final Map<String, UnaryOperator<SentryEvent>> EVENT_PARTS = eventParts();
 
+	private static final List<String> PASS_THROUGH_PAIRS = List.of("info-passthrough", "event-passthrough");
+
 	private static final List<String> PAIRS = Stream
-		.concat(DEFAULT_PAIRS.stream(), EVENT_PARTS.keySet().stream())
+		.of(DEFAULT_PAIRS, PASS_THROUGH_PAIRS, List.copyOf(EVENT_PARTS.keySet()))
+		.flatMap(List::stream)
 		.toList();
 
 	private static Object sink;
@@ -91,6 +97,7 @@ public final class ScrubbingInTurnBenchmark {
 						Long.parseLong(options.get("warmup-seconds")) * 1_000_000_000L,
 						Long.parseLong(options.get("slice-millis")) * 1_000_000L)
 					.line());
+				LogScrubber.install(LogScrubber.defaults());
 			}
 			return;
 		}
@@ -161,7 +168,10 @@ public final class ScrubbingInTurnBenchmark {
 	 */
 	private static Supplier<?>[] pair(String name) {
 		switch (name) {
-			case "info" -> {
+			case "info", "info-passthrough" -> {
+				if (name.equals("info-passthrough")) {
+					LogScrubber.install(PrivacyScrubber.passThrough());
+				}
 				LogLines lines = new LogLines();
 				LogstashEncoder plain = lines.encoder(null);
 				LogstashEncoder scrubbing = lines.scrubbingEncoder();
@@ -176,22 +186,27 @@ public final class ScrubbingInTurnBenchmark {
 						() -> scrubbing.encode(lines.nextErrorLine()) };
 			}
 			case "event" -> {
-				return eventPair(UnaryOperator.identity());
+				return eventPair(PrivacyScrubber.defaults(), UnaryOperator.identity());
+			}
+			case "event-passthrough" -> {
+				return eventPair(PrivacyScrubber.passThrough(), UnaryOperator.identity());
 			}
 			default -> {
 				UnaryOperator<SentryEvent> withoutPart = EVENT_PARTS.get(name);
 				if (withoutPart == null) {
 					throw new IllegalArgumentException("Unknown pair " + name + "; known: " + PAIRS);
 				}
-				return Stream.of(eventPair(UnaryOperator.identity()), eventPair(withoutPart))
+				return Stream
+					.of(eventPair(PrivacyScrubber.defaults(), UnaryOperator.identity()),
+							eventPair(PrivacyScrubber.defaults(), withoutPart))
 					.flatMap(Arrays::stream)
 					.toArray(Supplier<?>[]::new);
 			}
 		}
 	}
 
-	private static Supplier<?>[] eventPair(UnaryOperator<SentryEvent> change) {
-		ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(PrivacyScrubber.defaults());
+	private static Supplier<?>[] eventPair(PrivacyScrubber scrubber, UnaryOperator<SentryEvent> change) {
+		ScrubbingBeforeSendCallback beforeSend = new ScrubbingBeforeSendCallback(scrubber);
 		return new Supplier<?>[] { () -> TypicalEvent.serialize(change.apply(TypicalEvent.create())),
 				() -> TypicalEvent.serialize(beforeSend.execute(change.apply(TypicalEvent.create()), new Hint())) };
 	}
