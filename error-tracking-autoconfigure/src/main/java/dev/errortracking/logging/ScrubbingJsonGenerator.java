@@ -1,6 +1,7 @@
 package dev.errortracking.logging;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -8,6 +9,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import com.fasterxml.jackson.core.Base64Variant;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.ObjectCodec;
@@ -20,7 +22,8 @@ import dev.errortracking.privacy.PrivacyScrubber;
  * A generator that scrubs every string and long number it is given before writing it, and writes the replacement
  * for every value under a sensitive key. Strings, numbers and booleans given as objects are written straight through
  * this generator, as logstash-logback-encoder's own generator does; other objects (maps, records, beans, trees) are
- * serialized through it, and raw JSON values are parsed and scrubbed, so their values are scrubbed too.
+ * serialized through it, and raw JSON values are parsed and scrubbed, so their values are scrubbed too. Binary
+ * values are replaced.
  */
 final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 
@@ -204,6 +207,28 @@ final class ScrubbingJsonGenerator extends SimpleObjectJsonGeneratorDelegate {
 			remaining -= read;
 		}
 		writeString(text.toString());
+	}
+
+	/** Binary values would be written as Base64, which no rule can read: they are replaced. */
+	@Override
+	public void writeBinary(Base64Variant variant, byte[] data, int offset, int length) throws IOException {
+		writeReplacement();
+	}
+
+	@Override
+	public int writeBinary(Base64Variant variant, InputStream data, int length) throws IOException {
+		writeReplacement();
+		return 0;
+	}
+
+	@Override
+	public void writeEmbeddedObject(Object value) throws IOException {
+		if (value instanceof byte[]) {
+			writeReplacement();
+		}
+		else {
+			super.writeEmbeddedObject(value);
+		}
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -122,6 +123,23 @@ class LogMaskingTests {
 					"\"holders_by_card\":{\"[Filtered]\":\"card on file\"}", "\"request_id\":\"req-9\"",
 					"\"message\":\"orders counted\"");
 		assertThat(read("unmasked.log")).contains("helen@example.com", "\"4111111111111111\":\"card on file\"");
+	}
+
+	@Test
+	void binaryValuesAreReplacedForNoRuleCanReadThemAndCharacterArraysAreScrubbedAsText() throws IOException {
+		byte[] body = "password=bin-pass-1&email=ivy@example.com".getBytes(StandardCharsets.UTF_8);
+		String encoded = Base64.getEncoder().encodeToString(body);
+		this.context.getLogger("test")
+			.atInfo()
+			.addKeyValue("payload", body)
+			.addKeyValue("upload", new Upload("avatar.png", body))
+			.addKeyValue("note", "call ivy@example.com".toCharArray())
+			.log("body received");
+		String line = read("json-decorated.log");
+		assertThat(line).doesNotContain(encoded)
+			.contains("\"payload\":\"[Filtered]\"", "\"upload\":{\"name\":\"avatar.png\",\"content\":\"[Filtered]\"}",
+					"\"note\":\"call [Filtered]\"", "\"message\":\"body received\"");
+		assertThat(read("unmasked.log")).contains("\"payload\":\"" + encoded + "\"", "call ivy@example.com");
 	}
 
 	@Test
@@ -260,6 +278,9 @@ class LogMaskingTests {
 	}
 
 	record Account(String id, String email) {
+	}
+
+	record Upload(String name, byte[] content) {
 	}
 
 	private String read(String name) throws IOException {

@@ -1,7 +1,9 @@
 package dev.errortracking.logging;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -63,6 +65,24 @@ class ScrubbingJsonGeneratorTests {
 		});
 		assertThat(lines()[0]).isEqualTo("{\"customer\":{\"token\":\"[Filtered]\",\"city\":\"London\","
 				+ "\"[Filtered]\":\"keyed by an email\"},\"after\":\"still written\",\"secret\":[\"[Filtered]\"]}");
+	}
+
+	@Test
+	void binaryValuesAreReplacedHoweverTheyAreWritten() throws IOException {
+		byte[] secret = "token=bin-secret-1".getBytes(StandardCharsets.UTF_8);
+		line(() -> {
+			this.generator.writeBinaryField("blob", secret);
+			this.generator.writeFieldName("stream");
+			this.generator.writeBinary(new ByteArrayInputStream(secret), secret.length);
+			this.generator.writeFieldName("embedded");
+			this.generator.writeEmbeddedObject(secret);
+			this.generator.writeFieldName("parts");
+			this.generator.writeStartArray();
+			this.generator.writeBinary(secret, 6, 4);
+			this.generator.writeEndArray();
+		});
+		assertThat(lines()[0]).isEqualTo("{\"blob\":\"[Filtered]\",\"stream\":\"[Filtered]\","
+				+ "\"embedded\":\"[Filtered]\",\"parts\":[\"[Filtered]\"]}");
 	}
 
 	private void line(Writes writes) throws IOException {
