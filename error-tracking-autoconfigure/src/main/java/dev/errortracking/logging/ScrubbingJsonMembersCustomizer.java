@@ -17,7 +17,8 @@ import org.springframework.util.ObjectUtils;
 /**
  * Scrubs the lines of Spring Boot's own structured log formats (ECS, Logstash, GELF), for applications that chose
  * one of them: every value under a sensitive key, and the secrets in every string and in numbers long enough to be a
- * card number. Registered in {@code META-INF/spring.factories}, since logging starts before any bean exists; it does
+ * card number. Byte and character arrays, which Spring Boot writes element by element where no rule can read them,
+ * are replaced. Registered in {@code META-INF/spring.factories}, since logging starts before any bean exists; it does
  * nothing when the library or its privacy rules are switched off.
  */
 public class ScrubbingJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
@@ -55,7 +56,7 @@ public class ScrubbingJsonMembersCustomizer implements StructuredLoggingJsonMemb
 			return null;
 		}
 		PrivacyScrubber scrubber = LogScrubber.get();
-		if (isUnderSensitiveKey(path, scrubber)) {
+		if (isUnderSensitiveKey(path, scrubber) || value instanceof byte[] || value instanceof char[]) {
 			return scrubber.replacement();
 		}
 		if (value instanceof CharSequence text) {

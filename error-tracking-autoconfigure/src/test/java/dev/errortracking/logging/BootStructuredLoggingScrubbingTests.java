@@ -1,5 +1,6 @@
 package dev.errortracking.logging;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -51,6 +52,9 @@ class BootStructuredLoggingScrubbingTests {
 					"Key (email)=([Filtered]) already exists", "\"contact\":\"[Filtered]\"",
 					"Account[id=acct-7, email=[Filtered]]");
 		assertThat(line).containsAnyOf("\"order_id\":42", "\"_order_id\":42");
+		assertThat(line).doesNotContain("112,97,115,115", "\"p\",\"i\",\"n\"")
+			.containsAnyOf("\"payload\":\"[Filtered]\"", "\"_payload\":\"[Filtered]\"")
+			.containsAnyOf("\"pin\":\"[Filtered]\"", "\"_pin\":\"[Filtered]\"");
 	}
 
 	@ParameterizedTest
@@ -81,6 +85,8 @@ class BootStructuredLoggingScrubbingTests {
 				.addKeyValue("account", new Account("acct-7", "dave@example.com"))
 				.addKeyValue("orders_by_customer", Map.of("helen@example.com", 3))
 				.addKeyValue("holders_by_card", Map.of(4111111111111111L, "card on file"))
+				.addKeyValue("payload", "password=bin-pass-77".getBytes(StandardCharsets.UTF_8))
+				.addKeyValue("pin", "pin-chars-88".toCharArray())
 				.setCause(new IllegalStateException("Key (email)=(bob@example.com) already exists"))
 				.log("Login failed for {} from {}", "alice@example.com", "203.0.113.7");
 		}

@@ -316,6 +316,8 @@ class PrivacyScrubberTests {
 		};
 		assertThat(this.scrubber.scrub(value)).isEqualTo("User{email=[Filtered], password=[Filtered]}");
 		assertThat(this.scrubber.scrub(new char[] { 's', 'e', 'c' })).isEqualTo("[Filtered]");
+		assertThat(this.scrubber.scrub(Map.of("payload", "note=plain".getBytes(StandardCharsets.UTF_8))))
+			.isEqualTo(Map.of("payload", "[Filtered]"));
 		assertThat(this.scrubber.scrub(Map.of("n", new long[] { 4111111111111111L, 7 })))
 			.isEqualTo(Map.of("n", List.of("[Filtered]", 7L)));
 	}
