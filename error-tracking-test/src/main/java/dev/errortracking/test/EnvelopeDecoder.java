@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -50,10 +51,17 @@ final class EnvelopeDecoder {
 				payloadEnd = endOfLine(envelope, position);
 			}
 			Object type = header.get("type");
-			items.add(new Item((type != null) ? type.toString() : "", utf8(envelope, position, payloadEnd)));
+			items.add(new Item((type != null) ? type.toString() : "", header,
+					Arrays.copyOfRange(envelope, position, payloadEnd)));
 			position = skipNewline(envelope, payloadEnd);
 		}
 		return items;
+	}
+
+	/** The {@code event_id} of the envelope's header, or null. */
+	static String eventId(byte[] envelope) {
+		Object id = Json.parseObject(utf8(envelope, 0, endOfLine(envelope, 0))).get("event_id");
+		return (id != null) ? id.toString() : null;
 	}
 
 	private static int endOfLine(byte[] bytes, int from) {
@@ -76,9 +84,15 @@ final class EnvelopeDecoder {
 	 * One envelope item.
 	 *
 	 * @param type the item type, such as {@code event} or {@code transaction}
-	 * @param payload the payload as text
+	 * @param header the item header
+	 * @param content the payload's bytes
 	 */
-	record Item(String type, String payload) {
+	record Item(String type, Map<String, Object> header, byte[] content) {
+
+		/** The payload as text. */
+		String payload() {
+			return new String(this.content, StandardCharsets.UTF_8);
+		}
 
 	}
 

@@ -22,8 +22,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * An in-process Sentry server for tests. It listens on a random loopback port, accepts envelopes at
- * {@code POST /api/<project>/envelope/} (gzip or plain), decodes them and keeps the events and transactions they
- * carry. Point the real SDK at {@link #dsn()} so that events travel the real transport path.
+ * {@code POST /api/<project>/envelope/} (gzip or plain), decodes them and keeps the events, transactions and
+ * attachments they carry. Point the real SDK at {@link #dsn()} so that events travel the real transport path.
  * <p>
  * It can also misbehave to test resilience: {@link #refuseConnections()}, {@link #blackHole()},
  * {@link #answerSlowly(Duration)}, {@link #rateLimit(Duration)} and {@link #answerWithStatus(int)}.
@@ -52,6 +52,8 @@ public final class SentryReceiver implements AutoCloseable {
 	private final List<ReceivedEvent> events = new ArrayList<>();
 
 	private final List<ReceivedEvent> transactions = new ArrayList<>();
+
+	private final List<ReceivedAttachment> attachments = new ArrayList<>();
 
 	private final Map<String, Long> discarded = new TreeMap<>();
 
@@ -104,6 +106,16 @@ public final class SentryReceiver implements AutoCloseable {
 	public List<ReceivedEvent> transactions() {
 		synchronized (this.monitor) {
 			return List.copyOf(this.transactions);
+		}
+	}
+
+	/**
+	 * The attachments received so far, in arrival order. They travel in the envelope of their event or transaction:
+	 * once that has been awaited, its attachments are here.
+	 */
+	public List<ReceivedAttachment> attachments() {
+		synchronized (this.monitor) {
+			return List.copyOf(this.attachments);
 		}
 	}
 
@@ -198,6 +210,7 @@ public final class SentryReceiver implements AutoCloseable {
 		synchronized (this.monitor) {
 			this.events.clear();
 			this.transactions.clear();
+			this.attachments.clear();
 			this.discarded.clear();
 			this.requests.set(0);
 		}
@@ -292,17 +305,22 @@ public final class SentryReceiver implements AutoCloseable {
 			if (current.mode() == Mode.SLOW) {
 				sleepQuietly(current.delay());
 			}
-			String firstId = store(EnvelopeDecoder.decode(body));
+			String firstId = store(EnvelopeDecoder.decode(body), EnvelopeDecoder.eventId(body));
 			respond(exchange, 200, (firstId != null) ? "{\"id\":\"" + firstId + "\"}" : "{}");
 		}
 	}
 
-	private String store(List<EnvelopeDecoder.Item> items) {
+	private String store(List<EnvelopeDecoder.Item> items, String envelopeEventId) {
 		String firstId = null;
 		synchronized (this.monitor) {
 			for (EnvelopeDecoder.Item item : items) {
 				if ("client_report".equals(item.type())) {
 					countDiscarded(item.payload());
+					continue;
+				}
+				if ("attachment".equals(item.type())) {
+					this.attachments.add(new ReceivedAttachment(envelopeEventId, text(item.header().get("filename")),
+							text(item.header().get("content_type")), item.content()));
 					continue;
 				}
 				List<ReceivedEvent> target = switch (item.type()) {
@@ -319,6 +337,10 @@ public final class SentryReceiver implements AutoCloseable {
 			this.monitor.notifyAll();
 		}
 		return firstId;
+	}
+
+	private static String text(Object value) {
+		return (value != null) ? value.toString() : null;
 	}
 
 	private void countDiscarded(String clientReport) {

@@ -1,14 +1,18 @@
 package dev.errortracking.test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
+import io.sentry.Attachment;
 import io.sentry.Breadcrumb;
+import io.sentry.Hint;
 import io.sentry.Sentry;
+import io.sentry.SentryEvent;
 import io.sentry.SentryLevel;
 import io.sentry.protocol.SentryId;
 import io.sentry.protocol.User;
@@ -63,6 +67,29 @@ class SentryReceiverTests {
 		assertThat(event.contexts()).containsKey("runtime");
 		assertThat(event.json()).contains("\"event_id\":\"" + id + "\"");
 		assertThat(this.receiver.requestCount()).isEqualTo(1);
+	}
+
+	@Test
+	void keepsTheAttachmentsOfAnEventWithTheirNamesTypesAndBytes() {
+		initSentry(Duration.ofSeconds(5));
+		byte[] binary = { 0, (byte) 0xFF, '\n', 42 };
+		Hint hint = Hint.withAttachment(new Attachment("caf\u00e9 notes".getBytes(StandardCharsets.UTF_8), "notes.txt",
+				"text/plain"));
+		hint.addAttachment(new Attachment(binary, "blob.bin", "application/octet-stream"));
+		SentryId id = Sentry.captureEvent(new SentryEvent(), hint);
+
+		this.receiver.awaitEvent((received) -> received.eventId().equals(id.toString()));
+
+		assertThat(this.receiver.attachments()).hasSize(2).allSatisfy(
+				(attachment) -> assertThat(attachment.eventId()).isEqualTo(id.toString()));
+		assertThat(this.receiver.attachments().get(0)).satisfies((attachment) -> {
+			assertThat(attachment.filename()).isEqualTo("notes.txt");
+			assertThat(attachment.contentType()).isEqualTo("text/plain");
+			assertThat(attachment.text()).isEqualTo("caf\u00e9 notes");
+		});
+		assertThat(this.receiver.attachments().get(1).content()).containsExactly(binary);
+		this.receiver.reset();
+		assertThat(this.receiver.attachments()).isEmpty();
 	}
 
 	@Test
