@@ -86,25 +86,29 @@ public class PrivacyAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(SentryOptions.BeforeSendCallback.class)
-		ScrubbingBeforeSendCallback scrubbingBeforeSendCallback(PrivacyScrubber scrubber) {
-			return new ScrubbingBeforeSendCallback(scrubber);
+		ScrubbingBeforeSendCallback scrubbingBeforeSendCallback(PrivacyScrubber scrubber,
+				PrivacyProperties properties) {
+			return new ScrubbingBeforeSendCallback(scrubber, properties.isKeepBinaryAttachments());
 		}
 
 		/** Sentry takes the callback for user feedback from its options only, not as a bean of its own type. */
 		@Bean
 		@ConditionalOnMissingBean(name = "sentryFeedbackScrubbing")
-		Sentry.OptionsConfiguration<SentryOptions> sentryFeedbackScrubbing(PrivacyScrubber scrubber) {
+		Sentry.OptionsConfiguration<SentryOptions> sentryFeedbackScrubbing(PrivacyScrubber scrubber,
+				PrivacyProperties properties) {
 			return (options) -> {
 				if (options.getBeforeSendFeedback() == null) {
-					options.setBeforeSendFeedback(new ScrubbingBeforeSendCallback(scrubber));
+					options.setBeforeSendFeedback(
+							new ScrubbingBeforeSendCallback(scrubber, properties.isKeepBinaryAttachments()));
 				}
 			};
 		}
 
 		@Bean
 		@ConditionalOnMissingBean(SentryOptions.BeforeSendTransactionCallback.class)
-		ScrubbingBeforeSendTransactionCallback scrubbingBeforeSendTransactionCallback(PrivacyScrubber scrubber) {
-			return new ScrubbingBeforeSendTransactionCallback(scrubber);
+		ScrubbingBeforeSendTransactionCallback scrubbingBeforeSendTransactionCallback(PrivacyScrubber scrubber,
+				PrivacyProperties properties) {
+			return new ScrubbingBeforeSendTransactionCallback(scrubber, properties.isKeepBinaryAttachments());
 		}
 
 		@Bean

@@ -78,6 +78,12 @@ public class PrivacyProperties {
 	 */
 	private int maxItems = PrivacyRules.DEFAULT_MAX_ITEMS;
 
+	/**
+	 * Whether attachments that no rule can read (images, archives, other binary files) are sent with Sentry events
+	 * and transactions as they are. When false, they are left out; text attachments are scrubbed either way.
+	 */
+	private boolean keepBinaryAttachments;
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -164,6 +170,14 @@ public class PrivacyProperties {
 
 	public void setMaxItems(int maxItems) {
 		this.maxItems = maxItems;
+	}
+
+	public boolean isKeepBinaryAttachments() {
+		return this.keepBinaryAttachments;
+	}
+
+	public void setKeepBinaryAttachments(boolean keepBinaryAttachments) {
+		this.keepBinaryAttachments = keepBinaryAttachments;
 	}
 
 }

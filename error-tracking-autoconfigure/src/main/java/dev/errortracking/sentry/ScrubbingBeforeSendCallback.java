@@ -22,7 +22,15 @@ public class ScrubbingBeforeSendCallback implements SentryOptions.BeforeSendCall
 	private final ScrubbingEventSupport support;
 
 	public ScrubbingBeforeSendCallback(PrivacyScrubber scrubber) {
-		this.support = new ScrubbingEventSupport(scrubber);
+		this(scrubber, false);
+	}
+
+	/**
+	 * A callback that also sends attachments no rule can read (images, archives, other binary files) as they are,
+	 * when {@code keepBinaryAttachments}; text attachments are scrubbed either way.
+	 */
+	public ScrubbingBeforeSendCallback(PrivacyScrubber scrubber, boolean keepBinaryAttachments) {
+		this.support = new ScrubbingEventSupport(scrubber, keepBinaryAttachments);
 	}
 
 	@Override
@@ -37,6 +45,9 @@ public class ScrubbingBeforeSendCallback implements SentryOptions.BeforeSendCall
 				() -> event.setFingerprints(null));
 		ScrubbingEventSupport.guard(() -> event.setUnknown(this.support.scrubObjects(event.getUnknown())),
 				() -> event.setUnknown(null));
+		if (hint != null) {
+			this.support.scrubAttachments(hint);
+		}
 		this.support.scrubBaseEvent(event);
 		return event;
 	}

@@ -20,7 +20,15 @@ public class ScrubbingBeforeSendTransactionCallback implements SentryOptions.Bef
 	private final ScrubbingEventSupport support;
 
 	public ScrubbingBeforeSendTransactionCallback(PrivacyScrubber scrubber) {
-		this.support = new ScrubbingEventSupport(scrubber);
+		this(scrubber, false);
+	}
+
+	/**
+	 * A callback that also sends attachments no rule can read (images, archives, other binary files) as they are,
+	 * when {@code keepBinaryAttachments}; text attachments are scrubbed either way.
+	 */
+	public ScrubbingBeforeSendTransactionCallback(PrivacyScrubber scrubber, boolean keepBinaryAttachments) {
+		this.support = new ScrubbingEventSupport(scrubber, keepBinaryAttachments);
 	}
 
 	@Override
@@ -32,6 +40,9 @@ public class ScrubbingBeforeSendTransactionCallback implements SentryOptions.Bef
 		ScrubbingEventSupport.guard(() -> scrubSpans(transaction.getSpans()), () -> transaction.getSpans().clear());
 		ScrubbingEventSupport.guard(() -> transaction.setUnknown(this.support.scrubObjects(transaction.getUnknown())),
 				() -> transaction.setUnknown(null));
+		if (hint != null) {
+			this.support.scrubAttachments(hint);
+		}
 		this.support.scrubBaseEvent(transaction);
 		return transaction;
 	}

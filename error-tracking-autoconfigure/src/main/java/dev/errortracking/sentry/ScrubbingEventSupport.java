@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.sentry.Breadcrumb;
+import io.sentry.Hint;
 import io.sentry.SentryBaseEvent;
 import io.sentry.SpanContext;
 import io.sentry.protocol.Contexts;
@@ -31,13 +32,31 @@ final class ScrubbingEventSupport {
 
 	private final ScrubbedBreadcrumbs scrubbedBreadcrumbs = new ScrubbedBreadcrumbs();
 
+	private final ScrubbedAttachments attachments;
+
 	ScrubbingEventSupport(PrivacyScrubber scrubber) {
+		this(scrubber, false);
+	}
+
+	ScrubbingEventSupport(PrivacyScrubber scrubber, boolean keepBinaryAttachments) {
 		this.scrubber = scrubber;
 		this.users = new SentryUsers(scrubber);
+		this.attachments = new ScrubbedAttachments(scrubber, keepBinaryAttachments);
 	}
 
 	PrivacyScrubber scrubber() {
 		return this.scrubber;
+	}
+
+	/** Scrub the attachments in {@code hint}; if that fails, none is sent. */
+	void scrubAttachments(Hint hint) {
+		guard(() -> this.attachments.scrub(hint), () -> {
+			hint.clearAttachments();
+			hint.setThreadDump(null);
+			hint.setScreenshot(null);
+			hint.setViewHierarchy(null);
+			hint.setTombstone(null);
+		});
 	}
 
 	void scrubBaseEvent(SentryBaseEvent event) {

@@ -1,10 +1,18 @@
 package dev.errortracking.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.sentry.Attachment;
+import io.sentry.Hint;
 import io.sentry.Sentry;
+import io.sentry.SentryEvent;
 import io.sentry.SentryOptions;
+import io.sentry.protocol.SentryTransaction;
+import io.sentry.protocol.TransactionInfo;
 import org.junit.jupiter.api.Test;
 
 import dev.errortracking.logging.LogScrubber;
@@ -21,6 +29,7 @@ import dev.errortracking.web.ScrubbingErrorBodyCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -132,6 +141,39 @@ class PrivacyAutoConfigurationTests {
 			configuration.configure(withOwn);
 			assertThat(withOwn.getBeforeSendFeedback()).isSameAs(own);
 		});
+	}
+
+	@Test
+	void binaryAttachmentsAreLeftOutUnlessTheApplicationKeepsThem() {
+		this.runner.run((context) -> assertThat(binaryAttachmentsKept(context)).containsExactly(false, false, false));
+		this.runner.withPropertyValues("error-tracking.privacy.keep-binary-attachments=true")
+			.run((context) -> assertThat(binaryAttachmentsKept(context)).containsExactly(true, true, true));
+	}
+
+	/** Whether the event, transaction and feedback callbacks keep an image attachment. */
+	@SuppressWarnings("unchecked")
+	private static List<Boolean> binaryAttachmentsKept(ApplicationContext context) {
+		Sentry.OptionsConfiguration<SentryOptions> feedback = context.getBean("sentryFeedbackScrubbing",
+				Sentry.OptionsConfiguration.class);
+		SentryOptions options = new SentryOptions();
+		feedback.configure(options);
+		List<Boolean> kept = new ArrayList<>();
+		Hint eventHint = imageHint();
+		context.getBean(ScrubbingBeforeSendCallback.class).execute(new SentryEvent(), eventHint);
+		kept.add(!eventHint.getAttachments().isEmpty());
+		Hint transactionHint = imageHint();
+		context.getBean(ScrubbingBeforeSendTransactionCallback.class)
+			.execute(new SentryTransaction("GET /", 1.0, 2.0, List.of(), Map.of(), new TransactionInfo("route")),
+					transactionHint);
+		kept.add(!transactionHint.getAttachments().isEmpty());
+		Hint feedbackHint = imageHint();
+		options.getBeforeSendFeedback().execute(new SentryEvent(), feedbackHint);
+		kept.add(!feedbackHint.getAttachments().isEmpty());
+		return kept;
+	}
+
+	private static Hint imageHint() {
+		return Hint.withAttachment(new Attachment(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "chart.png", "image/png"));
 	}
 
 	@Test

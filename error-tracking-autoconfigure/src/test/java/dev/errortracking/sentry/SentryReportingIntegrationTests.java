@@ -248,6 +248,20 @@ class SentryReportingIntegrationTests {
 		}
 	}
 
+	@Test
+	void attachmentsOfTheRequestsScopeArriveScrubbedAndThoseNoRuleCanReadAreLeftOut() {
+		TestHttp.Response response = this.http.get("/api/v1/exports/31", "X-Request-Id", "export-1");
+
+		assertThat(response.status()).isEqualTo(500);
+		ReceivedEvent event = onlyEventAfter(response);
+		assertThat(this.receiver.attachments()).singleElement().satisfies((attachment) -> {
+			assertThat(attachment.eventId()).isEqualTo(event.eventId());
+			assertThat(attachment.filename()).isEqualTo("export.log");
+			assertThat(attachment.contentType()).isEqualTo("text/plain");
+			assertThat(attachment.text()).isEqualTo("export 31 for [Filtered], api_key=[Filtered]");
+		});
+	}
+
 	private ReceivedEvent onlyEventAfter(TestHttp.Response response) {
 		assertThat(response.eventId()).as("eventId of %s", response.body()).isNotNull();
 		List<ReceivedEvent> events = onlyEvents();

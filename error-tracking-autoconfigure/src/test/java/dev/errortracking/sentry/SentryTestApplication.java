@@ -1,6 +1,7 @@
 package dev.errortracking.sentry;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+
+import io.sentry.Attachment;
+import io.sentry.Sentry;
 
 import dev.errortracking.autoconfigure.ErrorTrackingWebAutoConfiguration;
 import dev.errortracking.exception.ConflictException;
@@ -139,6 +143,17 @@ public class SentryTestApplication {
 		@GetMapping("/api/v1/admin/data")
 		String admin() {
 			return "admin";
+		}
+
+		@GetMapping("/api/v1/exports/{id}")
+		String export(@PathVariable String id) {
+			Sentry.configureScope((scope) -> {
+				scope.addAttachment(new Attachment(
+						("export " + id + " for alice@example.com, api_key=exp-key-1").getBytes(StandardCharsets.UTF_8),
+						"export.log", "text/plain"));
+				scope.addAttachment(new Attachment(new byte[] { (byte) 0x89, 'P', 'N', 'G' }, "chart.png", "image/png"));
+			});
+			throw new IllegalStateException("export " + id + " failed");
 		}
 
 		@PostMapping("/api/v1/upload")
