@@ -17,6 +17,7 @@ import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import io.sentry.Attachment;
 import io.sentry.Breadcrumb;
 import io.sentry.Sentry;
 import io.sentry.SentryAttribute;
@@ -100,7 +101,8 @@ class PrivacyLeakEndToEndTests {
 	private static final List<String> SECRETS = List.of(EMAIL, "alice.leak%40example.com", CARD, "4111111111111111",
 			IBAN, BEARER, JWT, PEM_BODY, URL_PASSWORD, SSN, IP, AWS, "xauth-secret-77", "xapikey-secret-88",
 			"sess-secret-99", "xsrf-secret-11", "hunter2-json-pass", "form-pass-33", "mdc-token-44", "kv-pass-55",
-			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", "feedback-token-14", "nested-kv-secret-15", USERNAME);
+			"nested-secret-66", "log-attr-secret-12", "metric-attr-secret-13", "feedback-token-14", "nested-kv-secret-15", "attachment-secret-16", "binary-secret-17",
+			USERNAME);
 
 	private static final EnvelopeListener sentry = startListener();
 
@@ -214,7 +216,8 @@ class PrivacyLeakEndToEndTests {
 				"\"x-auth-token\":\"[Filtered]\"", "plan=basic",
 				"Login attempt by [Filtered] from [Filtered]", "charged [Filtered]", "Order of [Filtered] failed",
 				"orders.failed", "\"route\":{\"type\":\"string\",\"value\":\"/orders\"}",
-				"Charged twice on [Filtered], token=[Filtered]", "\"contact_email\":\"support-contact@example.org\"");
+				"Charged twice on [Filtered], token=[Filtered]", "\"contact_email\":\"support-contact@example.org\"",
+				"order-export.log", "order export for [Filtered], api_key=[Filtered]");
 		assertThat(logs).contains("Order failed for [Filtered]", "Login attempt by [Filtered] from [Filtered]",
 				"POST /orders/{email}/items -> 500");
 		assertThat(decoratedJsonLog.toString(StandardCharsets.UTF_8)).contains("\"customer\":{");
@@ -273,6 +276,13 @@ class PrivacyLeakEndToEndTests {
 				user.setUsername(USERNAME);
 				user.setId(USERNAME);
 				Sentry.setUser(user);
+				Sentry.configureScope((scope) -> {
+					scope.addAttachment(new Attachment(
+							("order export for " + email + ", api_key=attachment-secret-16").getBytes(StandardCharsets.UTF_8),
+							"order-export.log", "text/plain"));
+					scope.addAttachment(new Attachment(("binary-secret-17 " + email).getBytes(StandardCharsets.UTF_8),
+							"order.pdf", "application/pdf"));
+				});
 				logger.atInfo()
 					.addKeyValue("password", "kv-pass-55")
 					.addKeyValue("customer", Map.of("contact", email, "password", "nested-kv-secret-15"))
