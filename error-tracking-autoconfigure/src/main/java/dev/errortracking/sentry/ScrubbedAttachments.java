@@ -69,7 +69,7 @@ final class ScrubbedAttachments {
 			return null;
 		}
 		String scrubbed = this.scrubber.scrubBody(content, StandardCharsets.UTF_8, textType);
-		if (scrubbed == null || scrubbed.equals(this.scrubber.replacement())) {
+		if (scrubbed.equals(this.scrubber.replacement())) {
 			return null;
 		}
 		byte[] scrubbedContent = scrubbed.getBytes(StandardCharsets.UTF_8);

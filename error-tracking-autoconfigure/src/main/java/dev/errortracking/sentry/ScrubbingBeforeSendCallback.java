@@ -45,9 +45,7 @@ public class ScrubbingBeforeSendCallback implements SentryOptions.BeforeSendCall
 				() -> event.setFingerprints(null));
 		ScrubbingEventSupport.guard(() -> event.setUnknown(this.support.scrubObjects(event.getUnknown())),
 				() -> event.setUnknown(null));
-		if (hint != null) {
-			this.support.scrubAttachments(hint);
-		}
+		this.support.scrubAttachments(hint);
 		this.support.scrubBaseEvent(event);
 		return event;
 	}

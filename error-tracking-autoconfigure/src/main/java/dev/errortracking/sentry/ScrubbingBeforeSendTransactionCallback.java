@@ -40,9 +40,7 @@ public class ScrubbingBeforeSendTransactionCallback implements SentryOptions.Bef
 		ScrubbingEventSupport.guard(() -> scrubSpans(transaction.getSpans()), () -> transaction.getSpans().clear());
 		ScrubbingEventSupport.guard(() -> transaction.setUnknown(this.support.scrubObjects(transaction.getUnknown())),
 				() -> transaction.setUnknown(null));
-		if (hint != null) {
-			this.support.scrubAttachments(hint);
-		}
+		this.support.scrubAttachments(hint);
 		this.support.scrubBaseEvent(transaction);
 		return transaction;
 	}

@@ -48,8 +48,11 @@ final class ScrubbingEventSupport {
 		return this.scrubber;
 	}
 
-	/** Scrub the attachments in {@code hint}; if that fails, none is sent. */
+	/** Scrub the attachments in {@code hint}, if there is one; if that fails, none is sent. */
 	void scrubAttachments(Hint hint) {
+		if (hint == null) {
+			return;
+		}
 		guard(() -> this.attachments.scrub(hint), () -> {
 			hint.clearAttachments();
 			hint.setThreadDump(null);
